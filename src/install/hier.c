@@ -1,0 +1,64 @@
+/* hier.c: every path quail installs, with owner, group and mode.  Read by
+   install (which creates) and instcheck (which verifies).  Only qmail-queue
+   is setuid; nothing is setgid but the alias home. */
+#include "auto.h"
+#include "fmt.h"
+#include "hier.h"
+
+extern const char *const auto_man[];
+
+static void dsplit(const char *base, int u, int mode)
+{
+  char sub[64];
+  unsigned long i;
+  size_t n;
+  d(base, u, G_QMAIL, mode);
+  for (i = 0; i < auto_split; ++i) {
+    n = fmt_str(sub, base);
+    sub[n++] = '/';
+    n += fmt_ulong(sub + n, i);
+    sub[n] = 0;
+    d(sub, u, G_QMAIL, mode);
+  }
+}
+
+/* programs: sub, name, source file, owner, group, mode */
+#define BIN(name, u, mode) c("bin", name, "src/" name, u, G_QMAIL, mode)
+
+void hier(void)
+{
+  const char *const *m;
+
+  h(U_OWNER, G_QMAIL, 0755);
+  d("control", U_OWNER, G_QMAIL, 0755);
+  d("users", U_OWNER, G_QMAIL, 0755);
+  d("bin", U_OWNER, G_QMAIL, 0755);
+  d("boot", U_OWNER, G_QMAIL, 0755);
+  d("doc", U_OWNER, G_QMAIL, 0755);
+  d("man", U_OWNER, G_QMAIL, 0755);
+  d("man/man1", U_OWNER, G_QMAIL, 0755);
+  d("man/man5", U_OWNER, G_QMAIL, 0755);
+  d("man/man7", U_OWNER, G_QMAIL, 0755);
+  d("man/man8", U_OWNER, G_QMAIL, 0755);
+  d("alias", U_ALIAS, G_QMAIL, 02755);
+
+  d("queue", U_QMAILQ, G_QMAIL, 0750);
+  d("queue/pid", U_QMAILQ, G_QMAIL, 0700);
+  d("queue/intd", U_QMAILQ, G_QMAIL, 0700);
+  d("queue/todo", U_QMAILQ, G_QMAIL, 0750);
+  d("queue/bounce", U_QMAILS, G_QMAIL, 0700);
+  dsplit("queue/mess", U_QMAILQ, 0750);
+  dsplit("queue/info", U_QMAILS, 0700);
+  dsplit("queue/local", U_QMAILS, 0700);
+  dsplit("queue/remote", U_QMAILS, 0700);
+  d("queue/lock", U_QMAILQ, G_QMAIL, 0750);
+  z("queue/lock/tcpto", 1024, U_QMAILR, G_QMAIL, 0644);
+  z("queue/lock/sendmutex", 0, U_QMAILS, G_QMAIL, 0600);
+  p("queue/lock/trigger", U_QMAILS, G_QMAIL, 0622);
+
+  /* programs (keep sorted within each group) */
+#include "hier-bin.h"
+
+  for (m = auto_man; *m; m += 2)
+    c(m[0], m[1] + 4, m[1], U_OWNER, G_QMAIL, 0644);
+}

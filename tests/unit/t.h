@@ -1,0 +1,18 @@
+/* t.h: the unit-test harness.  CHECK(cond) counts a pass or prints the
+   failing line; CHECKMEM compares bytes; t_done() prints
+   "N passed, N failed" and returns the exit status. */
+#ifndef T_H
+#define T_H
+#include <stdio.h>
+#include <string.h>
+extern unsigned long t_pass, t_fail;
+extern const char *t_name;
+#define CHECK(c) do { if (c) ++t_pass; else { ++t_fail; \
+  fprintf(stderr, "%s:%d: %s: check failed: %s\n", __FILE__, __LINE__, t_name, #c); } } while (0)
+#define CHECKMEM(a, n, b) do { if ((n) == (n) && !memcmp((a), (b), (n))) ++t_pass; else { ++t_fail; \
+  fprintf(stderr, "%s:%d: %s: bytes differ: %s\n", __FILE__, __LINE__, t_name, #a); } } while (0)
+#define CHECKSTR(a, b) do { const char *t_a = (a), *t_b = (b); \
+  if (t_a && t_b && !strcmp(t_a, t_b)) ++t_pass; else { ++t_fail; \
+  fprintf(stderr, "%s:%d: %s: \"%s\" != \"%s\"\n", __FILE__, __LINE__, t_name, t_a ? t_a : "(null)", t_b ? t_b : "(null)"); } } while (0)
+extern int t_done(void);
+#endif
