@@ -41,8 +41,15 @@ sandbox_ensure() {
     : > "$T/.said-single"
   fi
   mkdir -p "$SANDBOX" "$QHOME"
-  rsync -a --delete --exclude /.git --exclude /tests/tmp --exclude '*.o' --exclude '*.d' \
-    --exclude '*.a' --exclude /src/auto --exclude /conf-home --exclude /conf-users --exclude /conf-groups \
+  # sources only: a program built in TOP (with TOP's conf-home) must never
+  # reach the sandbox, where an older .o would not cause a relink
+  rsync -a --delete --exclude /.git --exclude /tests/tmp \
+    --exclude /conf-home --exclude /conf-users --exclude /conf-groups --exclude /src/auto \
+    --include '*/' \
+    --include '/src/**.c' --include '/src/**.h' --include '/src/**.sh' --include '/src/**.lib' \
+    --exclude '/src/**' --include '/boot/**.sh' --exclude '/boot/**' \
+    --include '/tests/unit/*.c' --include '/tests/unit/*.h' --include '/tests/unit/*.sh' --exclude '/tests/unit/*' \
+    --exclude '*.o' --exclude '*.d' --exclude '*.a' \
     "$TOP/" "$SANDBOX/" || return 1
   printf '%s\n' "$QHOME" > "$SANDBOX/conf-home.new"
   printf '%s\n' "$U_ALIAS" "$U_D" "$U_L" "$U_O" "$U_P" "$U_Q" "$U_R" "$U_S" > "$SANDBOX/conf-users.new"
