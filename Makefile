@@ -66,8 +66,16 @@ src/auto/auto_man.c: $(MANSRC) src/sys/auto.sh
 $(PROGS): %: %.o $(LIBS) conf-ld
 	$(LD1) -o $@ $< $(LIBS) $$(head -n 1 $@.lib 2>/dev/null)
 
-$(SCRIPTS) $(BOOT): %: %.sh conf-home
-	sed -e 's}HOME}$(HOME1)}g' $< > $@ && chmod 755 $@
+# templates: HOME is conf-home; USER_A ... USER_S and GROUP_Q, GROUP_N are
+# the account and group names of conf-users and conf-groups
+$(SCRIPTS) $(BOOT): %: %.sh conf-home conf-users conf-groups
+	sed -e 's}HOME}$(HOME1)}g' \
+	  -e "s}USER_A}$$(sed -n 1p conf-users)}g" -e "s}USER_D}$$(sed -n 2p conf-users)}g" \
+	  -e "s}USER_L}$$(sed -n 3p conf-users)}g" -e "s}USER_O}$$(sed -n 4p conf-users)}g" \
+	  -e "s}USER_P}$$(sed -n 5p conf-users)}g" -e "s}USER_Q}$$(sed -n 6p conf-users)}g" \
+	  -e "s}USER_R}$$(sed -n 7p conf-users)}g" -e "s}USER_S}$$(sed -n 8p conf-users)}g" \
+	  -e "s}GROUP_Q}$$(sed -n 1p conf-groups)}g" -e "s}GROUP_N}$$(sed -n 2p conf-groups)}g" \
+	  $< > $@.tmp && chmod 755 $@.tmp && mv $@.tmp $@
 
 src/install/install: src/install/install.o src/install/hier.o $(LIBS) conf-ld
 	$(LD1) -o $@ src/install/install.o src/install/hier.o $(LIBS)

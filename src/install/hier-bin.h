@@ -1,2 +1,4 @@
 /* hier-bin.h: the installed programs and their modes, one line each;
    included by hier.c.  Add a line when you add a program. */
+BIN("config", U_OWNER, 0755);
+BIN("config-fast", U_OWNER, 0755);

@@ -59,6 +59,23 @@ void hier(void)
   /* programs (keep sorted within each group) */
 #include "hier-bin.h"
 
+  /* boot templates: qmail-start variants and service run scripts */
+  c("boot", "home", "boot/home", U_OWNER, G_QMAIL, 0755);
+  c("boot", "home+df", "boot/home+df", U_OWNER, G_QMAIL, 0755);
+  c("boot", "proc", "boot/proc", U_OWNER, G_QMAIL, 0755);
+  c("boot", "proc+df", "boot/proc+df", U_OWNER, G_QMAIL, 0755);
+  c("boot", "binm1", "boot/binm1", U_OWNER, G_QMAIL, 0755);
+  c("boot", "binm1+df", "boot/binm1+df", U_OWNER, G_QMAIL, 0755);
+  c("boot", "binm2", "boot/binm2", U_OWNER, G_QMAIL, 0755);
+  c("boot", "binm2+df", "boot/binm2+df", U_OWNER, G_QMAIL, 0755);
+  c("boot", "binm3", "boot/binm3", U_OWNER, G_QMAIL, 0755);
+  c("boot", "binm3+df", "boot/binm3+df", U_OWNER, G_QMAIL, 0755);
+  c("boot", "maildir", "boot/maildir", U_OWNER, G_QMAIL, 0755);
+  c("boot", "send-run", "boot/send-run", U_OWNER, G_QMAIL, 0755);
+  c("boot", "smtpd-run", "boot/smtpd-run", U_OWNER, G_QMAIL, 0755);
+  c("boot", "qmtpd-run", "boot/qmtpd-run", U_OWNER, G_QMAIL, 0755);
+  c("boot", "log-run", "boot/log-run", U_OWNER, G_QMAIL, 0755);
+
   for (m = auto_man; *m; m += 2)
     c(m[0], m[1] + 4, m[1], U_OWNER, G_QMAIL, 0644);
 }

@@ -1,0 +1,5 @@
+#!/bin/sh
+# boot/binm1: start qmail-start in a clean environment, logging through
+# splogger (syslog tag qmail).  Default delivery: BSD 4.4 binmail
+exec env - PATH="HOME/bin:$PATH" \
+qmail-start '|preline -f /usr/libexec/mail.local -r "${SENDER:-MAILER-DAEMON}" -d "$USER"' splogger qmail

@@ -1,0 +1,10 @@
+#!/bin/sh
+# service run script for qmail-smtpd under tcpserver, as USER_D.
+# ./env/ADDR, ./env/PORT and ./env/CONCURRENCY override the defaults;
+# HOME/control/tcp.smtp.cdb (made with tcprules) says who may relay.
+exec 2>&1
+ADDR=`cat ./env/ADDR 2>/dev/null || echo 127.0.0.1`
+PORT=`cat ./env/PORT 2>/dev/null || echo 25`
+CONCURRENCY=`cat ./env/CONCURRENCY 2>/dev/null || echo 40`
+exec envuidgid USER_D tcpserver -v -R -H -l 0 -x HOME/control/tcp.smtp.cdb \
+  -c "$CONCURRENCY" -U "$ADDR" "$PORT" HOME/bin/qmail-smtpd
