@@ -99,6 +99,13 @@ check: it
 test: it units
 	sh tests/run
 
+# the one command from a fresh machine to a running mail system, and its undo
+start:
+	sh src/sys/up.sh
+
+stop:
+	sh src/sys/down.sh
+
 fuzz:
 	sh tests/fuzz/run $${FUZZTIME:-60}
 
@@ -119,6 +126,6 @@ clean:
 	find src tests -name '*.o' -o -name '*.d' | xargs rm -f
 	rm -rf tests/tmp
 
-.PHONY: default it units setup check test fuzz prove bench bench-quick clean mandoc-lint
+.PHONY: default it units setup check test start stop fuzz prove bench bench-quick clean mandoc-lint
 
 -include $(shell find src tests -name '*.d' 2>/dev/null)
