@@ -2,3 +2,4 @@
    included by hier.c.  Add a line when you add a program. */
 BIN("config", U_OWNER, 0755);
 BIN("config-fast", U_OWNER, 0755);
+BIN("qmail-smtpd", U_OWNER, 0755);
