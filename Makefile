@@ -123,9 +123,9 @@ mandoc-lint:
 
 clean:
 	rm -f $(PROGS) $(SCRIPTS) $(BOOT) $(INSTALLERS) $(UNIT) $(LIBS) $(AUTOSRC)
-	find src tests -name '*.o' -o -name '*.d' | xargs rm -f
+	find src tests/unit \( -name '*.o' -o -name '*.d' \) -type f | xargs rm -f
 	rm -rf tests/tmp
 
 .PHONY: default it units setup check test start stop fuzz prove bench bench-quick clean mandoc-lint
 
--include $(shell find src tests -name '*.d' 2>/dev/null)
+-include $(shell find src tests/unit -name '*.d' -type f 2>/dev/null)
