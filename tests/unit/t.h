@@ -1,6 +1,11 @@
 /* t.h: the unit-test harness.  CHECK(cond) counts a pass or prints the
    failing line; CHECKMEM compares bytes; t_done() prints
-   "N passed, N failed" and returns the exit status. */
+   "N passed, N failed" and returns the exit status.
+   t_tmpdir() makes a fresh scratch directory (removed at exit) and
+   t_path(name) names a file in it (a static buffer, valid until the next
+   call).  t_capture(fn, arg, out, outlen, status) runs fn(arg) in a child
+   with fd 2 on a pipe: it returns the bytes written (NUL-terminated in out)
+   and sets *status to the child's wait status. */
 #ifndef T_H
 #define T_H
 #include <stdio.h>
@@ -15,4 +20,7 @@ extern const char *t_name;
   if (t_a && t_b && !strcmp(t_a, t_b)) ++t_pass; else { ++t_fail; \
   fprintf(stderr, "%s:%d: %s: \"%s\" != \"%s\"\n", __FILE__, __LINE__, t_name, t_a ? t_a : "(null)", t_b ? t_b : "(null)"); } } while (0)
 extern int t_done(void);
+extern const char *t_tmpdir(void);
+extern const char *t_path(const char *name);
+extern size_t t_capture(void (*fn)(void *), void *arg, char *out, size_t outlen, int *status);
 #endif
