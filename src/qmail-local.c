@@ -16,7 +16,6 @@
 #include "lock.h"
 #include "maildir.h"
 #include "mbox.h"
-#include "mboxrd.h"
 #include "qmail.h"
 #include "qmesearch.h"
 #include "quote.h"
@@ -350,7 +349,7 @@ static void mboxdeliver(const char *fn)
   if (buffer_put(&out, ufline.s, ufline.len) == -1) die_mbox(fn, locked, fd, pos, "Unable to write ");
   if (buffer_put(&out, rpline.s, rpline.len) == -1) die_mbox(fn, locked, fd, pos, "Unable to write ");
   if (buffer_put(&out, dtline.s, dtline.len) == -1) die_mbox(fn, locked, fd, pos, "Unable to write ");
-  r = mboxrd_copy(&out, &in);
+  r = mbox_copy(&out, &in);
   if (r == -2) die_mbox("message", locked, fd, pos, "Unable to read ");
   if (r == -3) die_mbox(fn, locked, fd, pos, "Unable to write ");
   if (buffer_putflush(&out, "\n", 1) == -1) die_mbox(fn, locked, fd, pos, "Unable to write ");
