@@ -75,12 +75,12 @@ static int flag(char c) { return inj[str_chr(inj, c)] != 0; }
 
 static const char *envfirst(const char *a, const char *b, const char *c, const char *d)
 {
-  const char *x = 0;
-  if (a) x = env_get(a);
-  if (!x && b) x = env_get(b);
-  if (!x && c) x = env_get(c);
-  if (!x && d) x = env_get(d);
-  return x;
+  const char *const names[4] = { a, b, c, d };
+  const char *x;
+  int i;
+  for (i = 0; i < 4; ++i)
+    if (names[i] && (x = env_get(names[i])) && *x) return x;
+  return 0;
 }
 
 static void control1(stralloc *sa, const char *envname, const char *fn, const char *def)
@@ -341,22 +341,40 @@ static void put(const char *s, size_t n)
   else if (buffer_put(&out, s, n) == -1) die_write();
 }
 
+/* body bytes with CR LF turned into LF; *cr: a CR is held back */
+static void putbody(const char *s, size_t n, int *cr)
+{
+  size_t i, start = 0;
+  for (i = 0; i < n; ++i) {
+    if (*cr && s[i] != '\n') put("\r", 1);
+    *cr = 0;
+    if (s[i] == '\r') {
+      put(s + start, i - start);
+      start = i + 1;
+      *cr = 1;
+    }
+  }
+  put(s + start, n - start);
+}
+
 /* the rest of fd 0 after the header; a last line gets its LF */
 static void body(buffer *in)
 {
   char last = '\n';
+  int cr = 0;
   if (hdr.end == HEADER_BODY && hdr.body.len) {
-    put(hdr.body.s, hdr.body.len);
+    putbody(hdr.body.s, hdr.body.len, &cr);
     last = hdr.body.s[hdr.body.len - 1];
   }
   for (;;) {
     ssize_t r = buffer_feed(in);
     if (r == -1) die_read();
     if (!r) break;
-    put(buffer_peek(in), (size_t)r);
+    putbody(buffer_peek(in), (size_t)r, &cr);
     last = buffer_peek(in)[r - 1];
     buffer_seek(in, (size_t)r);
   }
+  if (cr) put("\r", 1);
   if (last != '\n') put("\n", 1);
 }
 
@@ -397,9 +415,8 @@ int main(int argc, char **argv)
   options(argc, argv, &optind);
   x = env_get("QMAILINJECT"); if (x) inj = x;
   user = envfirst("QMAILUSER", "MAILUSER", "USER", "LOGNAME");
-  if (!user || !*user) user = "anonymous";
+  if (!user) user = "anonymous";
   host = envfirst("QMAILHOST", "MAILHOST", 0, 0);
-  if (host && !*host) host = 0;
   name = envfirst("QMAILNAME", "MAILNAME", "NAME", 0);
   getcontrols();
   if (!stralloc_copys(&top, "") || !stralloc_copys(&fields, "")) die_nomem();

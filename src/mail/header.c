@@ -48,10 +48,10 @@ int header_read(struct header *h, buffer *b, size_t maxbytes, size_t maxfields)
     if (!line.len) break;
     if (blankline(&line)) { h->end = HEADER_BLANK; break; }
     if (first && line.len >= 5 && str_start(line.s, "From ") && !hfield_valid(line.s, line.len)) {
-      if (!stralloc_cats(&h->text, "MBOX-Line: ")) goto done;
       r = addfield(h, maxfields);
       if (r != 1) goto done;
       r = -1;
+      if (!stralloc_cats(&h->text, "MBOX-Line: ")) goto done;
     } else if ((line.s[0] == ' ' || line.s[0] == '\t') && h->nfields) {
       /* continuation */
     } else if (hfield_valid(line.s, line.len)) {
@@ -64,6 +64,10 @@ int header_read(struct header *h, buffer *b, size_t maxbytes, size_t maxfields)
       break;
     }
     first = 0;
+    if (line.len >= 2 && line.s[line.len - 2] == '\r' && line.s[line.len - 1] == '\n') {
+      line.s[line.len - 2] = '\n';
+      --line.len;
+    }
     if (line.len > maxbytes - h->text.len) { errno = E2BIG; r = 0; goto done; }
     if (!stralloc_cat(&h->text, &line)) goto done;
     if (!match) { if (!stralloc_append(&h->text, '\n')) goto done; break; }

@@ -4,8 +4,8 @@
    empty line (LF or CR LF, consumed), at end of input, or at the first
    line that is neither a field nor a continuation: that line is kept in
    h->body, the start of the body.  A first line "From ..." (an mbox
-   separator) becomes the field "MBOX-Line: From ...".  A last line
-   without LF gets one.
+   separator) becomes the field "MBOX-Line: From ...".  CR LF line ends
+   become LF; a last line without LF gets one.
    header_read returns 1; 0 when the header passes maxbytes or maxfields
    (errno E2BIG); -1 on a read error or out of memory (errno set).
    Field i is text.s[off[i] .. off[i+1]) (off[nfields] = text.len); each
