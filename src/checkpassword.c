@@ -84,12 +84,15 @@ static const char *storedhash(const struct passwd *pw)
   errno = 0;
   sp = getspnam(pw->pw_name);
   if (sp) {
+    /* -1 is "never"; 0 is 1970-01-01, as pam_unix reads it */
     long today = (long)(time(0) / 86400);
-    if (sp->sp_expire > 0 && today >= sp->sp_expire) refuse();
+    if (sp->sp_expire != -1 && today >= sp->sp_expire) refuse();
     h = sp->sp_pwdp;
   }
   else {
-    if (errno == EACCES || (errno && errno != ENOENT)) die_temp();
+    if (errno && errno != ENOENT) die_temp();
+    /* "x" says the hash is in the shadow file, which we could not read */
+    if (str_equal(pw->pw_passwd, "x")) die_temp();
     h = pw->pw_passwd;
   }
   /* empty, locked ("!", "*") or the shadow marker ("x"): no password login */
