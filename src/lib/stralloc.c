@@ -48,8 +48,11 @@ int stralloc_copy(stralloc *sa, const stralloc *from) { return stralloc_copyb(sa
 
 int stralloc_catb(stralloc *sa, const char *s, size_t n)
 {
+  uintptr_t from = (uintptr_t)s, base = (uintptr_t)sa->s;
   if (!sa->s) return stralloc_copyb(sa, s, n);
   if (!stralloc_readyplus(sa, n)) return 0;
+  /* s may lie in sa itself (stralloc_cat(sa, sa)): growth moved it */
+  if (from >= base && from < base + sa->len) s = sa->s + (from - base);
   memmove(sa->s + sa->len, s, n);
   sa->len += n;
   sa->s[sa->len] = 'Z';
