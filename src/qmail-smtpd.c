@@ -18,6 +18,7 @@
 #include "fmt.h"
 #include "getln.h"
 #include "localip.h"
+#include "netio.h"
 #include "qmail.h"
 #include "rcpthosts.h"
 #include "received.h"
@@ -26,7 +27,6 @@
 #include "str.h"
 #include "strerr.h"
 #include "stralloc.h"
-#include "timeoutio.h"
 
 #define CMDMAX 4096                 /* bytes in one command line, LF included */
 #define RCPTMAX 1000                /* recipients in one message */
@@ -36,8 +36,6 @@
 #define DATABYTES 52428800UL        /* message size when databytes is unset or 0 */
 #define LOGMAX 3000                 /* log bytes before recipients are only counted */
 
-static long timeout = 1200;
-static time_t deadline;
 static stralloc greeting = STRALLOC_ZERO;
 static stralloc liphost = STRALLOC_ZERO;
 static int flagliphost = 0;
@@ -47,7 +45,7 @@ static struct constmap mapbmf;
 static int flagbmf = 0;
 static unsigned long databytes = DATABYTES;
 static const char *relayclient;
-static struct received rcv = { "SMTP", 0, 0, 0, 0, 0 };
+static struct received rcv;
 
 static stralloc helo = STRALLOC_ZERO;
 static int seenhelo = 0;
@@ -58,7 +56,7 @@ static stralloc rcptto = STRALLOC_ZERO;  /* recipients, each NUL-terminated */
 static unsigned long nrcpt = 0;
 static stralloc addr = STRALLOC_ZERO;
 static stralloc cmd = STRALLOC_ZERO;
-static stralloc logl = STRALLOC_ZERO;   /* the open transaction's log line */
+static stralloc logline = STRALLOC_ZERO;   /* the open transaction's log line */
 static int flaglog = 0;
 static unsigned long logmore = 0;
 
@@ -78,29 +76,29 @@ static void logsafe(const char *s, size_t len)
   size_t i;
   for (i = 0; i < len; ++i) {
     char ch = (s[i] > 32 && s[i] < 127) ? s[i] : '?';
-    if (!stralloc_append(&logl, ch)) return;
+    if (!stralloc_append(&logline, ch)) return;
   }
 }
-static void logs(const char *s) { stralloc_cats(&logl, s); }
+static void logs(const char *s) { stralloc_cats(&logline, s); }
 static void logaddr(const char *s, size_t len) { logs(" <"); logsafe(s, len); logs(">"); }
 static void logend(const char *result)
 {
   char num[FMT_ULONG];
   if (!flaglog || !result) return;
-  if (logmore) { logs(" +"); stralloc_catb(&logl, num, fmt_ulong(num, logmore)); logs(" more"); }
+  if (logmore) { logs(" +"); stralloc_catb(&logline, num, fmt_ulong(num, logmore)); logs(" more"); }
   logs(" result ");
   logs(result);
   logs("\n");
-  { size_t p = 0; while (p < logl.len) { ssize_t w = write(2, logl.s + p, logl.len - p);
+  { size_t p = 0; while (p < logline.len) { ssize_t w = write(2, logline.s + p, logline.len - p);
       if (w <= 0) { if (w == -1 && errno == EINTR) continue; break; } p += (size_t)w; } }
   flaglog = 0;
 }
 static void logstart(void)
 {
   char num[FMT_ULONG];
-  logl.len = 0; logmore = 0; flaglog = 1;
+  logline.len = 0; logmore = 0; flaglog = 1;
   logs("qmail-smtpd: pid ");
-  stralloc_catb(&logl, num, fmt_ulong(num, (unsigned long)getpid()));
+  stralloc_catb(&logline, num, fmt_ulong(num, (unsigned long)getpid()));
   logs(" ip "); logsafe(rcv.ip, str_len(rcv.ip));
   logs(" helo "); if (seenhelo) logsafe(helo.s, helo.len - 1); else logs("-");
   logs(" mail"); logaddr(mailfrom.s, mailfrom.len - 1);
@@ -108,7 +106,7 @@ static void logstart(void)
 static void logrcpt(const char *s, size_t len, const char *verdict)
 {
   if (!flaglog) return;
-  if (logl.len > LOGMAX) { ++logmore; return; }
+  if (logline.len > LOGMAX) { ++logmore; return; }
   logs(" rcpt"); logaddr(s, len); logs(" "); logs(verdict);
 }
 
@@ -122,22 +120,16 @@ static void die_barelf(void) { logend("bare LF"); out("451 See https://cr.yp.to/
 
 static ssize_t safewrite(int fd, char *buf, size_t len)
 {
-  ssize_t r = timeoutwrite(timeout, fd, buf, len);
+  ssize_t r = netio_write(fd, buf, len);
   if (r <= 0) die_write();
   return r;
 }
 
 static ssize_t saferead(int fd, char *buf, size_t len)
 {
-  ssize_t r;
-  long t = timeout;
-  time_t now;
-  flush();
-  now = time(0);
-  if (now >= deadline) die_session();
-  if (deadline - now < t) t = (long)(deadline - now);
-  r = timeoutread(t, fd, buf, len);
-  if (r == -1 && errno == ETIMEDOUT) { if (time(0) >= deadline) die_session(); die_timeout(); }
+  ssize_t r = netio_read(fd, buf, len);
+  if (r == -1 && errno == ETIME) die_session();
+  if (r == -1 && errno == ETIMEDOUT) die_timeout();
   if (r <= 0) die_eof();
   return r;
 }
@@ -387,7 +379,7 @@ static void smtp_data(const char *arg, size_t len)
   for (i = 0; i < rcptto.len; i += str_len(rcptto.s + i) + 1) qmail_to(&qq, rcptto.s + i);
   qqx = qmail_close(&qq);
   logs(" bytes ");
-  stralloc_catb(&logl, num, fmt_ulong(num, b.bytes));
+  stralloc_catb(&logline, num, fmt_ulong(num, b.bytes));
   if (b.hops >= MAXHOPS) {
     logend("554 too many hops");
     out("554 too many hops, this message is looping (#5.4.6)\r\n");
@@ -401,7 +393,7 @@ static void smtp_data(const char *arg, size_t len)
     out(" qp ");
     buffer_put(&bout, num, fmt_ulong(num, qmail_qp(&qq)));
     logs(" qp ");
-    stralloc_catb(&logl, num, fmt_ulong(num, qmail_qp(&qq)));
+    stralloc_catb(&logline, num, fmt_ulong(num, qmail_qp(&qq)));
     logend("250 queued");
     out("\r\n");
   } else {
@@ -464,7 +456,6 @@ static void readcontrols(void)
   if (r == -1) die_control();
   flagliphost = r;
   if (control_readint(&t, "control/timeoutsmtpd") == -1) die_control();
-  timeout = t <= 0 ? 1 : t;
   flagrcpthosts = rcpthosts_init();
   if (flagrcpthosts == -1) die_control();
   if (!flagrcpthosts)
@@ -481,7 +472,7 @@ static void readcontrols(void)
   x = env_get("SESSIONTIMEOUT");
   if (x) scan_ulong(x, &u);
   if (!u || u > 86400 * 7) u = SESSIONMAX;
-  deadline = time(0) + (time_t)u;
+  netio_init(t, u);
 }
 
 int main(int argc, char **argv)
@@ -489,15 +480,12 @@ int main(int argc, char **argv)
   int match;
   sig_ignore(SIGPIPE);
   sig_default(SIGCHLD);
-  deadline = time(0) + SESSIONMAX;
+  netio_init(1200, SESSIONMAX);
+  netio_out = &bout;
   readcontrols();
   relayclient = env_get("RELAYCLIENT");
-  rcv.ip = env_get("TCPREMOTEIP");
+  received_env(&rcv, "SMTP");
   if (!rcv.ip) rcv.ip = "unknown";
-  rcv.host = env_get("TCPREMOTEHOST");
-  rcv.info = env_get("TCPREMOTEINFO");
-  rcv.local = env_get("TCPLOCALHOST");
-  if (!rcv.local) rcv.local = env_get("TCPLOCALIP");
   smtp_greet("220 "); out(" ESMTP\r\n");
   for (;;) {
     if (getln_max(&bin, &cmd, &match, '\n', CMDMAX) == -1) {

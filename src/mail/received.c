@@ -1,6 +1,7 @@
 /* received.c: formats the Received line (see received.h). */
 #include "case.h"
 #include "date822fmt.h"
+#include "env.h"
 #include "received.h"
 
 static int safe(stralloc *sa, const char *s)
@@ -41,4 +42,15 @@ int received_fmt(stralloc *sa, const struct received *r, time_t when)
   if (!stralloc_cats(sa, "; ")) return 0;
   if (!stralloc_catb(sa, date, date822fmt(date, when))) return 0;
   return stralloc_cats(sa, "\n");
+}
+
+void received_env(struct received *r, const char *proto)
+{
+  r->proto = proto;
+  r->ip = env_get("TCPREMOTEIP");
+  r->host = env_get("TCPREMOTEHOST");
+  r->info = env_get("TCPREMOTEINFO");
+  r->local = env_get("TCPLOCALHOST");
+  if (!r->local) r->local = env_get("TCPLOCALIP");
+  r->helo = 0;
 }

@@ -6,7 +6,9 @@
    HOST; "info@" only when info is given.  In every field a byte outside
    A-Z a-z 0-9 . @ % + / = : - [ ] becomes '?', so a client cannot add
    lines or fields.  A null host, ip or local prints as "unknown".
-   received_fmt appends the line (ending in LF) to sa: 1, or 0 with errno. */
+   received_fmt appends the line (ending in LF) to sa: 1, or 0 with errno.
+   received_env fills r from TCPREMOTEIP, TCPREMOTEHOST, TCPREMOTEINFO and
+   TCPLOCALHOST (else TCPLOCALIP), as tcpserver and tcp-env set them. */
 #ifndef RECEIVED_H
 #define RECEIVED_H
 #include <time.h>
@@ -20,4 +22,5 @@ struct received {
   const char *helo;    /* HELO/EHLO argument, or 0 */
 };
 extern int received_fmt(stralloc *sa, const struct received *r, time_t when);
+extern void received_env(struct received *r, const char *proto);
 #endif
