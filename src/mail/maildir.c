@@ -3,6 +3,7 @@
    after dir's own leading components. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include "buffer.h"
@@ -12,11 +13,15 @@
 #include "stralloc.h"
 #include "syncdir.h"
 
+/* a symbolic link gives ELOOP (Linux says ENOTDIR with O_DIRECTORY) */
 static int opendirat(int at, const char *fn)
 {
+  struct stat st;
   int fd;
   do fd = openat(at, fn, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   while (fd == -1 && errno == EINTR);
+  if (fd == -1 && errno == ENOTDIR)
+    if (fstatat(at, fn, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) errno = ELOOP;
   return fd;
 }
 

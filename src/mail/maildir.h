@@ -7,7 +7,7 @@
    written \057 and \072); a name already taken in tmp/ or new/ is never
    reused (a fresh one is tried, at most 5 times).  Returns 0, or -1 with
    errno set and *step naming what failed (for the caller's message): a
-   failed read of in sets *step to "read" .  Nothing is left in new/ on
+   failed read of in sets *step to "read"; a symbolic link gives ELOOP.  Nothing is left in new/ on
    failure; a tmp/ file may be left after a crash (readers remove tmp/
    files older than 36 hours). */
 #ifndef MAILDIR_H
