@@ -1,8 +1,9 @@
 #!/bin/sh
 # remote.sh: peers for the remote-delivery tests (tests/e2e/40-49).
-#  - tinydns + tinydns-data (djbdns): the test zone on a loopback address
-#  - dnsmasq-base: a second DNS server that also answers over TCP
-#    (truncation -> TCP retry) and forwards to a dead upstream (SERVFAIL)
+#  - nsd: the authoritative DNS server for the test zones on a loopback
+#    address (UDP and TCP, so truncation -> TCP retry is real; an unloaded
+#    secondary zone gives a real SERVFAIL).  The package's service is never
+#    started (the tests run their own nsd -d with their own config).
 #  - Postfix's smtp-sink, EXTRACTED into tests/tmp/peers/postfix with
 #    apt-get download + dpkg-deb -x: postfix is never installed, so it
 #    never replaces the machine's mailer.
@@ -10,8 +11,7 @@
 set -e
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 need=""
-command -v tinydns-data >/dev/null 2>&1 || need="$need tinydns"
-command -v dnsmasq >/dev/null 2>&1 || need="$need dnsmasq-base"
+[ -x /usr/sbin/nsd ] || need="$need nsd"
 [ -z "$need" ] || apt-get install -y --no-install-recommends $need
 P=$TOP/tests/tmp/peers/postfix
 if [ ! -x "$P/usr/sbin/smtp-sink" ]; then
