@@ -33,5 +33,6 @@ BIN("qmail-send", U_OWNER, 0711);
 BIN("qmail-showctl", U_OWNER, 0755);
 BIN("qmail-smtpd", U_OWNER, 0755);
 BIN("qmail-start", U_OWNER, 0700);
+BIN("qreceipt", U_OWNER, 0755);
 BIN("sendmail", U_OWNER, 0755);
 BIN("splogger", U_OWNER, 0711);
