@@ -11,13 +11,12 @@
 #include "buffer.h"
 #include "byte.h"
 #include "control.h"
-#include "env.h"
 #include "fmt.h"
 #include "netio.h"
 #include "netstring.h"
 #include "qmail.h"
+#include "rcvlimits.h"
 #include "received.h"
-#include "scan.h"
 #include "sig.h"
 #include "str.h"
 #include "stralloc.h"
@@ -56,7 +55,7 @@ static buffer bin = BUFFER_INIT(saferead, 0, inspace, sizeof inspace);
 static char outspace[1024];
 static buffer bout = BUFFER_INIT(safewrite, 1, outspace, sizeof outspace);
 
-static unsigned long databytes = DATABYTES;
+static unsigned long databytes;
 static size_t left;                 /* bytes of the package not yet read */
 static stralloc addr = STRALLOC_ZERO;
 static stralloc line = STRALLOC_ZERO;
@@ -128,8 +127,8 @@ int main(int argc, char **argv)
 {
   struct qmail qq;
   struct received rcv;
-  const char *x, *qqx;
-  unsigned long u, nrcpt = 0;
+  const char *qqx;
+  unsigned long nrcpt = 0;
   int fits, flagok = 1;
   char ok[100];
   size_t i;
@@ -138,16 +137,8 @@ int main(int argc, char **argv)
   sig_default(SIGCHLD);
   if (chdir(auto_home) == -1) die_control();
   if (control_init() == -1) die_control();
-  u = 0;
-  if (control_readulong(&u, "control/databytes") == -1) die_control();
-  x = env_get("DATABYTES");
-  if (x) scan_ulong(x, &u);
-  if (u) databytes = u;
-  u = SESSIONMAX;
-  x = env_get("SESSIONTIMEOUT");
-  if (x) scan_ulong(x, &u);
-  if (!u || u > 86400 * 7) u = SESSIONMAX;
-  netio_init(TIMEOUT, u);
+  if (rcvlimits_databytes(&databytes, DATABYTES) == -1) die_control();
+  netio_init(TIMEOUT, rcvlimits_session(SESSIONMAX));
   received_env(&rcv, "QMQP");
 
   if (buffer_feed(&bin) == 0) _exit(0);

@@ -17,8 +17,8 @@
 #include "netstring.h"
 #include "qmail.h"
 #include "rcpthosts.h"
+#include "rcvlimits.h"
 #include "received.h"
-#include "scan.h"
 #include "sig.h"
 #include "str.h"
 #include "stralloc.h"
@@ -58,7 +58,7 @@ static buffer bin = BUFFER_INIT(saferead, 0, inspace, sizeof inspace);
 static char outspace[1024];
 static buffer bout = BUFFER_INIT(safewrite, 1, outspace, sizeof outspace);
 
-static unsigned long databytes = DATABYTES;
+static unsigned long databytes;
 static const char *relayclient;
 static int flagrcpthosts;
 static struct received rcv;
@@ -182,8 +182,6 @@ static void package(void)
 
 int main(int argc, char **argv)
 {
-  const char *x;
-  unsigned long u;
   sig_ignore(SIGPIPE);
   sig_default(SIGCHLD);
   if (chdir(auto_home) == -1) die_control();
@@ -192,16 +190,8 @@ int main(int argc, char **argv)
   if (flagrcpthosts == -1) die_control();
   if (!flagrcpthosts)
     strerr_warn1x("qmail-qmtpd: warning: control/rcpthosts is missing: refusing every recipient with a domain unless RELAYCLIENT is set");
-  u = 0;
-  if (control_readulong(&u, "control/databytes") == -1) die_control();
-  x = env_get("DATABYTES");
-  if (x) scan_ulong(x, &u);
-  if (u) databytes = u;
-  u = SESSIONMAX;
-  x = env_get("SESSIONTIMEOUT");
-  if (x) scan_ulong(x, &u);
-  if (!u || u > 86400 * 7) u = SESSIONMAX;
-  netio_init(TIMEOUT, u);
+  if (rcvlimits_databytes(&databytes, DATABYTES) == -1) die_control();
+  netio_init(TIMEOUT, rcvlimits_session(SESSIONMAX));
   netio_out = &bout;
   relayclient = env_get("RELAYCLIENT");
   received_env(&rcv, "QMTP");

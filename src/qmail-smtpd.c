@@ -21,8 +21,8 @@
 #include "netio.h"
 #include "qmail.h"
 #include "rcpthosts.h"
+#include "rcvlimits.h"
 #include "received.h"
-#include "scan.h"
 #include "sig.h"
 #include "str.h"
 #include "strerr.h"
@@ -446,8 +446,6 @@ static void command(void)
 
 static void readcontrols(void)
 {
-  const char *x;
-  unsigned long u;
   int r, t = 1200;
   if (chdir(auto_home) == -1) die_control();
   if (control_init() == -1) die_control();
@@ -463,16 +461,8 @@ static void readcontrols(void)
   r = control_readfile(&bmf, "control/badmailfrom");
   if (r == -1) die_control();
   if (r == 1) { if (!constmap_init(&mapbmf, bmf.s, bmf.len, 0)) die_nomem(); flagbmf = 1; }
-  u = 0;
-  if (control_readulong(&u, "control/databytes") == -1) die_control();
-  x = env_get("DATABYTES");
-  if (x) scan_ulong(x, &u);
-  if (u) databytes = u;
-  u = SESSIONMAX;
-  x = env_get("SESSIONTIMEOUT");
-  if (x) scan_ulong(x, &u);
-  if (!u || u > 86400 * 7) u = SESSIONMAX;
-  netio_init(t, u);
+  if (rcvlimits_databytes(&databytes, DATABYTES) == -1) die_control();
+  netio_init(t, rcvlimits_session(SESSIONMAX));
 }
 
 int main(int argc, char **argv)
