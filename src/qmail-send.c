@@ -91,7 +91,7 @@ static void log1(const char *a) { lstart(); ls(a); lend(); }
 static void log3(const char *a, const char *b, const char *c) { lstart(); ls(a); lsafe(b); ls(c); lend(); }
 static void logfn(const char *a, const char *fn, const char *c) { log3(a, fn, c); }
 static void die_alert(const char *s) __attribute__((noreturn));
-static void die_alert(const char *s) { log3("alert: ", s, ""); _exit(111); }
+static void die_alert(const char *s) { lstart(); ls("alert: "); ls(s); lend(); _exit(111); }
 static void nomem(void) { log1("alert: out of memory, sleeping..."); sleep(10); }
 
 /* ---- channels, jobs (a pass over one channel file), deliveries */
@@ -788,7 +788,9 @@ static void opentrigger(void)
 static void hup(void)
 {
   flagreadasap = 0;
+  if (chdir(auto_home) == -1) { log1("alert: unable to reread controls: unable to switch to home directory"); return; }
   if (!readmaps()) log1("alert: unable to reread controls: unable to read controls");
+  if (chdir("queue") == -1) die_alert("unable to switch back to queue directory; HELP! exiting");
 }
 
 static void alrm(void)

@@ -127,3 +127,14 @@ _cleanup() {
   for _s in $_svcs; do svc_stop "$_s" 2>/dev/null; done
 }
 trap _cleanup EXIT
+
+# ---- queue (qmail-start/qmail-send) helpers, used by tests/e2e/1[0-9]-*.sh
+# qsend_start NAME [DEFAULTDELIVERY]: qmail-start under supervise in a
+#   clean environment, as a boot script runs it; the log (qmail-send's
+#   fd 0) is appended to $T/log/NAME; waits for the first status line.
+# qsend_pid NAME: prints the pid of that qmail-send (supervise's child).
+qsend_start() {
+  svc_start "$1" "exec env - PATH=\"$QHOME/bin:/usr/local/bin:/usr/bin:/bin\" qmail-start '${2:-./Maildir/}' >>$T/log/$1 2>&1" \
+    && waitfor 10 grep -q '^status: local' "$T/log/$1"
+}
+qsend_pid() { svstat "$T/svc/$1" | sed -n 's/.*(pid \([0-9]*\)).*/\1/p'; }
