@@ -4,8 +4,8 @@
    "me, else literal" settings.
    control_readline: 1 read (first line, trailing whitespace stripped),
      0 file missing (sa unchanged), -1 error.
-   control_rldef: as readline, but a missing file gives def, or me when
-     flagme is set and me exists; returns 1 or -1.
+   control_rldef: as readline, but a missing file gives me when flagme is
+     set and me exists, else def; returns 1, 0 (missing and no def), -1.
    control_readint/readulong: first line as unsigned decimal; 1, 0 missing
      (*i unchanged), -1 error; a line that does not start with a digit
      keeps the default.

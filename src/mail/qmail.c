@@ -30,7 +30,8 @@ int qmail_open(struct qmail *qq)
       if (fd_move(0, pim[0]) == -1) _exit(120);
       if (fd_move(1, pie[0]) == -1) _exit(120);
       if (chdir(auto_home) == -1) _exit(61);
-      x = env_get("QMAILQUEUE");
+      /* never a program name from the environment of a set-id caller */
+      x = getuid() == geteuid() && getgid() == getegid() ? env_get("QMAILQUEUE") : 0;
       if (x && *x) binqqargs[0] = x;
       execv(binqqargs[0], (char *const *)binqqargs);
       _exit(120);
