@@ -78,7 +78,8 @@ static int scandir1(struct maildirlist *ml, const char *sub)
     }
     if (!S_ISREG(st.st_mode)) { stralloc_free(&m->fn); continue; }
     m->size = st.st_size < 0 ? 0 : (unsigned long)st.st_size;
-    m->mtime = st.st_mtime;
+    m->mtime = st.st_mtim.tv_sec;
+    m->mtimens = st.st_mtim.tv_nsec;
     ++ml->len;
   }
   if (!errno) { closedir(dir); return 1; }
@@ -92,6 +93,7 @@ static int bytime(const void *a, const void *b)
   const struct maildirmsg *x = a, *y = b;
   if (x->mtime < y->mtime) return -1;
   if (x->mtime > y->mtime) return 1;
+  if (x->mtimens != y->mtimens) return x->mtimens < y->mtimens ? -1 : 1;
   return str_diff(x->fn.s, y->fn.s);
 }
 

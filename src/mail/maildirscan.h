@@ -4,8 +4,9 @@
      0, or -1 with errno when tmp/ cannot be read (one failed unlink is
      skipped, not an error).
    maildirscan(ml): list the regular files of new/ and cur/ whose names do
-     not start with '.', sorted by mtime, then by name; 1, or 0 with errno
-     (ml is emptied first; a file that vanishes while listed is skipped).
+     not start with '.', sorted by mtime (to the nanosecond), then by name;
+     1, or 0 with errno (ml is emptied first; a file that vanishes while
+     listed is skipped).
    maildirscan_uid(fn, &len): the unique name of fn (after "new/" or
      "cur/", up to the first ':'), its length in len.
    maildirscan_find(m): m's file is gone; look in cur/ then new/ for the
@@ -22,6 +23,7 @@ struct maildirmsg {
   stralloc fn;          /* NUL-terminated */
   unsigned long size;   /* bytes on disk (LF line ends) */
   time_t mtime;
+  long mtimens;         /* nanoseconds, so same-second order holds */
 };
 struct maildirlist {
   struct maildirmsg *m;

@@ -8,6 +8,7 @@ usage: 70-pop3-talk.py PORT ITEM...
     =CMD        sends CMD + CRLF and prints a multi-line reply (through '.')
     raw:EXPR    sends the bytes of the Python expression EXPR, prints nothing
     read:N      prints N reply lines
+    drop        closes the connection at once and prints "[dropped]"
   At the end it prints whatever else the server sends until it closes the
   connection, then "[closed]".  Each reply line is printed as S: 'text'
   (quoted, so a trailing space shows), CRLF removed; a line that did not
@@ -58,6 +59,10 @@ def main():
             if item.startswith('raw:'):
                 c.s.sendall(eval(item[4:], {}))
                 continue
+            if item == 'drop':
+                c.s.close()
+                print("[dropped]")
+                return 0
             if item.startswith('read:'):
                 for _ in range(int(item[5:])):
                     r = c.line()
