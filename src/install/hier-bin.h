@@ -13,6 +13,7 @@ BIN("maildirmake", U_OWNER, 0755);
 BIN("mailsubj", U_OWNER, 0755);
 BIN("predate", U_OWNER, 0755);
 BIN("preline", U_OWNER, 0755);
+BIN("qbiff", U_OWNER, 0755);
 BIN("qmail-clean", U_OWNER, 0711);
 BIN("qmail-getpw", U_OWNER, 0711);
 BIN("qmail-inject", U_OWNER, 0755);
