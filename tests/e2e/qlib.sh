@@ -66,3 +66,10 @@ qhas() {
 }
 # qwaitend LOG N: waits for "end msg N" after the last "new msg N"
 qwaitend() { waitfor 30 sh -c "awk -v l='new msg $2' '\$0 == l { f = 0 } \$0 == \"end msg $2\" { f = 1 } END { exit !f }' '$T/log/$1'"; }
+# qdels LOG N: the result lines of the deliveries of message N (after its
+# last "new msg N")
+qdels() {
+  qlogmsg "$1" "$2" | awk -v m="$2" '
+    $1 == "starting" && $4 == "msg" && $5 == m { d[$3] = 1 }
+    $1 == "delivery" && ($2 in d) { print }'
+}
