@@ -14,7 +14,7 @@ echo quail.test > $C/me
 rm -f $C/databytes $C/qmqpservers
 CAP=$T/cap55; rm -rf $CAP; mkdir -p $CAP; chmod 777 $CAP
 cp $TOP/tests/e2e/57-capq.py $T/capq.py; chmod 755 $T/capq.py
-norm() { sed -e 's/ok [0-9][0-9]* qp [0-9][0-9]*/ok TIME qp PID/' -e 's/[0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} -0000/DATE/'; }
+norm() { sed -e 's/[0-9][0-9]*:\([KZD]\)/N:\1/' -e 's/ok [0-9][0-9]* qp [0-9][0-9]*/ok TIME qp PID/' -e 's/[0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} -0000/DATE/'; }
 showcap() {
   python3 - $CAP <<'PY'
 import glob, sys
