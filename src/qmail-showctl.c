@@ -34,9 +34,12 @@ static const struct ctl ctls[] = {
   { "badmailfrom", LIST, 0, 0, "MAIL FROM is refused for ", "Any MAIL FROM is allowed." },
   { "bouncefrom", LINE, 0, "MAILER-DAEMON", "Bounce user name is ", 0 },
   { "bouncehost", LINE, 1, "bouncehost", "Bounce host name is ", 0 },
+  { "bouncemaxbytes", NUM, 0, "0", "Bounces quote at most this many bytes of the message (0: all): ", 0 },
+  { "checkpasswordminuid", NUM, 0, "1000", "checkpassword refuses accounts with a uid below ", 0 },
   { "concurrencylocal", NUM, 0, "10", "Local concurrency is ", 0 },
   { "concurrencyremote", NUM, 0, "20", "Remote concurrency is ", 0 },
   { "databytes", NUM, 0, "0", "SMTP DATA limit (bytes, 0: qmail-smtpd's own) is ", 0 },
+  { "defaultdelivery", LINE, 0, "./Maildir/", "Default delivery (the qmail-send service's run script) is ", 0 },
   { "defaultdomain", LINE, 1, "defaultdomain", "Default domain name is ", 0 },
   { "defaulthost", LINE, 1, "defaulthost", "Default host name is ", 0 },
   { "doublebouncehost", LINE, 1, "doublebouncehost", "2B recipient host is ", 0 },
@@ -116,11 +119,11 @@ static void settings(void)
 static void cdbfresh(void)
 {
   struct stat stcdb, st;
-  puts1("\nmorercpthosts.cdb: ");
+  puts1("\nmorercpthosts.cdb:");
   if (stat("control/morercpthosts.cdb", &stcdb) == -1) {
     if (errno != ENOENT) { puts1("\n"); unreadable("morercpthosts.cdb"); return; }
     if (stat("control/morercpthosts", &st) == 0) { puts1("\n"); warn("morercpthosts exists but morercpthosts.cdb does not: ", "run qmail-newmrh."); return; }
-    puts1("(Default.) No effect.\n");
+    puts1(" (Default.) No effect.\n");
     return;
   }
   if (stat("control/morercpthosts", &st) == 0 && st.st_mtime > stcdb.st_mtime) {
@@ -128,7 +131,7 @@ static void cdbfresh(void)
     warn("morercpthosts.cdb is older than morercpthosts: ", "run qmail-newmrh.");
     return;
   }
-  puts1("Modified recently enough; hopefully up to date.\n");
+  puts1(" Modified recently enough; hopefully up to date.\n");
 }
 
 static void showlist(const struct ctl *c, int r)
@@ -151,14 +154,16 @@ static void showlist(const struct ctl *c, int r)
 
 static void show(const struct ctl *c)
 {
-  int r;
+  int r, bad = 0;
   if (!c->type) { cdbfresh(); return; }
-  puts1("\n"); puts1(c->fn); puts1(": ");
+  puts1("\n"); puts1(c->fn); puts1(":");
   if (!stralloc_copys(&fn, "control/") || !stralloc_cats(&fn, c->fn) || !stralloc_0(&fn)) die_nomem();
   if (c->type == LIST) r = control_readfile(&sa, fn.s);
   else r = control_readline(&sa, fn.s);
   if (r == -1) { puts1("\n"); unreadable(c->fn); return; }
+  if (c->type != LIST || r == 0) puts1(" ");
   if (c->type == LIST) { showlist(c, r); return; }
+  if (c->type == NUM && r == 1 && (!sa.len || sa.s[0] < '0' || sa.s[0] > '9')) { bad = 1; r = 0; }
   if (r == 0) {
     puts1("(Default.) ");
     if (c->flagme && control_flagme) { if (!stralloc_copy(&sa, &control_me)) die_nomem(); }
@@ -170,6 +175,7 @@ static void show(const struct ctl *c)
     }
   }
   puts1(c->text); putb(sa.s, sa.len); puts1(".\n");
+  if (bad) warn(c->fn, " does not start with a digit, so the default is used.");
 }
 
 static int known(const char *name)
