@@ -37,6 +37,7 @@ void hier(void)
   d("doc", U_OWNER, G_QMAIL, 0755);
   d("man", U_OWNER, G_QMAIL, 0755);
   d("man/man1", U_OWNER, G_QMAIL, 0755);
+  d("man/man3", U_OWNER, G_QMAIL, 0755);
   d("man/man5", U_OWNER, G_QMAIL, 0755);
   d("man/man7", U_OWNER, G_QMAIL, 0755);
   d("man/man8", U_OWNER, G_QMAIL, 0755);
