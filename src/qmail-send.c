@@ -760,6 +760,7 @@ static void setup(void)
   fd = open_write("lock/sendmutex");
   if (fd == -1) die_alert("cannot start: unable to open mutex");
   if (lock_exnb(fd) == -1) die_alert("cannot start: qmail-send is already running");
+  coe(fd);
   for (c = 0; c < 2; ++c) {
     struct chan *h = &ch[c];
     ssize_t r;
