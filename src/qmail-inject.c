@@ -66,6 +66,8 @@ static stralloc sender = STRALLOC_ZERO;
 static int flagrpsender = 0;            /* sender came from Return-Path */
 static stralloc hrecips = STRALLOC_ZERO, arecips = STRALLOC_ZERO; /* NUL-ended */
 static addrlist al = ADDRLIST_ZERO;
+static stralloc mftlists = STRALLOC_ZERO; /* QMAILMFTFILE: NUL-ended */
+static stralloc tocc = STRALLOC_ZERO;     /* the To and Cc values */
 
 static struct qmail qq;
 static char outbuf[8192];
@@ -192,6 +194,8 @@ static void dofields(void)
     int h = hfield_known(f, k);
     if (isaddrfield(h)) {
       if (!parselist(f + k, n - k)) die_parse(f, n);
+      if ((h == H_TO || h == H_CC) && mftlists.len)
+        if (!stralloc_catb(&tocc, f + k, n - k) || !stralloc_append(&tocc, ',')) die_nomem();
       if (isrecipfield(h)) addrecips(&hrecips);
       if (h == H_RETURNPATH) returnpath();
       if (dropped(h)) continue;
@@ -290,6 +294,27 @@ static void addfields(time_t now)
     if (!stralloc_cats(&top, r) || !stralloc_cats(&top, "Cc: recipient list not shown: ;\n"))
       die_nomem();
   }
+}
+
+/* QMAILMFTFILE: when To or Cc names one of the lists in the file, and
+   there is no Mail-Followup-To, add one naming every To and Cc address */
+static void mft(void)
+{
+  size_t i, j;
+  if (!mftlists.len || seen[H_MAILFOLLOWUPTO] || !tocc.len) return;
+  if (!parselist(tocc.s, tocc.len)) return;
+  for (i = 0; i < al.len; ++i) {
+    stralloc a = STRALLOC_ZERO;
+    if (al.x[i].kind != A822_MAILBOX) continue;
+    if (!addr822_env(&a, &al.x[i])) die_nomem();
+    for (j = 0; j < mftlists.len; j += str_len(mftlists.s + j) + 1)
+      if (str_len(mftlists.s + j) == a.len && !case_diffb(a.s, a.len, mftlists.s + j)) break;
+    stralloc_free(&a);
+    if (j < mftlists.len) break;
+  }
+  if (i == al.len) return;
+  if (!stralloc_cats(&top, "Mail-Followup-To: ")) die_nomem();
+  if (!addrlist_fmt(&top, &al, 18) || !stralloc_append(&top, '\n')) die_nomem();
 }
 
 static void envsender(time_t now)
@@ -418,6 +443,9 @@ int main(int argc, char **argv)
   if (!user) user = "anonymous";
   host = envfirst("QMAILHOST", "MAILHOST", 0, 0);
   name = envfirst("QMAILNAME", "MAILNAME", "NAME", 0);
+  x = env_get("QMAILMFTFILE");
+  if (x && *x && control_readfile(&mftlists, x) == -1)
+    strerr_die4sys(111, FATAL, "unable to read ", x, ": ");
   getcontrols();
   if (!stralloc_copys(&top, "") || !stralloc_copys(&fields, "")) die_nomem();
 
@@ -427,6 +455,7 @@ int main(int argc, char **argv)
   survey();
   dofields();
   addfields(now);
+  mft();
   envsender(now);
   argrecips(argv + optind);
   if (recipmode == 'A') recipmode = arecips.len ? 'a' : 'h';

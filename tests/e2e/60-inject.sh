@@ -5,7 +5,8 @@
 # tests/e2e/inject/NAME.exp.  Generated Date and Message-ID values (and
 # VERP times) are normalised with sed.  QUAIL_BLESS=1 rewrites the .exp
 # files (then review them with git diff).
-# A .case file: lines "# claim", "env NAME=VALUE", "arg ARG", "prog NAME"
+# A .case file: lines "# claim", "env NAME=VALUE" (@D@ is the directory of
+# the cases), "arg ARG", "prog NAME"
 # (default qmail-inject), "opt nonl" (drop the final newline), "opt crlf",
 # then a line "---" and the message.
 # Does NOT test: the real qmail-queue or delivery (61), real callers (61),
@@ -50,7 +51,7 @@ runcase() {
   while IFS= read -r _l; do
     case $_l in
       ---) break ;;
-      "env "*) set -- "$@" "${_l#env }" ;;
+      "env "*) set -- "$@" "$(printf '%s' "${_l#env }" | sed "s|@D@|$D|g")" ;;
       "prog "*) _prog=${_l#prog } ;;
       "opt nonl") _nonl=1 ;;
       "opt crlf") _crlf=1 ;;
