@@ -5,6 +5,7 @@
    Exit codes in maildir2mbox(1). */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -132,6 +133,17 @@ static int append(const struct msg *m)
   return 1;
 }
 
+/* a From_ line must start a line, even after a damaged last message */
+static int endsinnewline(void)
+{
+  char c;
+  ssize_t r;
+  if (start == 0) return 1;
+  do r = pread(fdmbox, &c, 1, start - 1); while (r == -1 && errno == EINTR);
+  if (r != 1) { if (r == 0) errno = EIO; die_write(); }
+  return c == '\n';
+}
+
 int main(void)
 {
   const char *maildir;
@@ -150,7 +162,7 @@ int main(void)
   if (!msgs.len) _exit(0); /* nothing new: leave $MAIL alone */
   names.len = msgs.len = 0;
 
-  fdmbox = open_append(mbox);
+  fdmbox = open(mbox, O_RDWR | O_APPEND | O_CREAT | O_NOCTTY | O_CLOEXEC, 0600);
   if (fdmbox == -1) strerr_die4sys(111, FATAL, "unable to open ", mbox, ": ");
   if (lock_ex(fdmbox) == -1) die_lock();
   /* scan under the lock: a second maildir2mbox then finds nothing to do */
@@ -165,6 +177,7 @@ int main(void)
   if (start == -1) die_write();
   flagappend = 1;
   buffer_init(&out, buffer_unixwrite, fdmbox, outbuf, sizeof outbuf);
+  if (!endsinnewline()) if (buffer_put(&out, "\n", 1) == -1) die_write();
   for (i = 0; i < n; ++i)
     if (!append(m + i)) m[i].name = (size_t)-1;
   if (buffer_flush(&out) == -1) die_write();

@@ -54,6 +54,13 @@ echo '--- with nothing to do, a missing $MAIL is not created'
 env - PATH="$PATH" MAILDIR=$MD MAIL=$W/none maildir2mbox && echo "exit 0"
 test -e $W/none && echo "created" || echo "not created"
 
+echo '--- an mbox whose last message lacks its final newline still gets a From_ line of its own'
+mkdir -p $W/d/new $W/d/cur $W/d/tmp
+printf 'Subject: appended\n\nnew\n' > $W/d/new/1.x; touch -d @1000000000 $W/d/new/1.x
+printf 'From a@b Thu Jan 01 00:00:00 1970\nSubject: damaged\n\nno newline' > $W/dmbox
+env - PATH="$PATH" MAILDIR=$W/d MAIL=$W/dmbox maildir2mbox && echo "exit 0"
+readmbox $W/dmbox
+
 echo '--- missing MAILDIR, MAIL, or Maildir'
 env - PATH="$PATH" MAIL=$H/mbox maildir2mbox 2>&1 || echo "exit $?"
 env - PATH="$PATH" MAILDIR=$MD maildir2mbox 2>&1 || echo "exit $?"
