@@ -114,8 +114,8 @@ static void pwline(stralloc *line)
   unsigned long uid, gid;
   const char *names, *home;
 
-  for (i = 0; i < line->len && k < 7; ++i)
-    if (line->s[i] == ':' || line->s[i] == 0) { line->s[i] = 0; f[k++] = line->s + start; start = i + 1; }
+  for (i = 0; i <= line->len && k < 7; ++i) /* line->s[line->len] is its NUL */
+    if (i == line->len || line->s[i] == ':') { line->s[i] = 0; f[k++] = line->s + start; start = i + 1; }
   if (k < 7) strerr_die3x(111, FATAL, "unable to parse passwd line: ", line->s);
   if (!f[2][0] || f[2][scan_ulong(f[2], &uid)] || !f[3][0] || f[3][scan_ulong(f[3], &gid)])
     strerr_die3x(111, FATAL, "bad uid or gid for user ", f[0]);
