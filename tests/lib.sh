@@ -42,8 +42,9 @@ sandbox_ensure() {
   fi
   mkdir -p "$SANDBOX" "$QHOME"
   # sources only: a program built in TOP (with TOP's conf-home) must never
-  # reach the sandbox, where an older .o would not cause a relink
-  rsync -a --delete --exclude /.git --exclude /tests/tmp \
+  # reach the sandbox, where an older .o would not cause a relink; files are
+  # compared by content and a changed one gets a new mtime, so make rebuilds it
+  rsync -rlpD --checksum --delete --exclude /.git --exclude /tests/tmp \
     --exclude /conf-home --exclude /conf-users --exclude /conf-groups --exclude /src/auto \
     --include '*/' \
     --include '/src/**.c' --include '/src/**.h' --include '/src/**.sh' --include '/src/**.lib' \
