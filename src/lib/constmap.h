@@ -1,8 +1,9 @@
 /* constmap: a read-only hash map over a list of NUL-terminated entries (as
    control_readfile produces).  Keys are compared ASCII case-insensitively.
    With splitchar (e.g. ':') an entry "key:value" maps key to value; without
-   (splitchar 0) each entry is a key with an empty value.  When a key appears
-   twice the later entry wins (qmail's behaviour).
+   (splitchar 0) each entry is a key with an empty value.  With splitchar,
+   an entry without it is ignored; an unterminated last entry is ignored.
+   When a key appears twice the later entry wins (qmail's behaviour).
    constmap_init returns 1, or 0 with errno (ENOMEM/EOVERFLOW).
    constmap_get returns the value (NUL-terminated, pointing into the list,
    which must outlive the map) or 0 when absent. */

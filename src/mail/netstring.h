@@ -5,7 +5,9 @@
    ':'.  Returns 1 with *len set, 0 on a format error (errno EPROTO) or a
    length over max (errno E2BIG), -1 on a read error or EOF (errno set;
    EPIPE for EOF).  netstring_get reads a whole netstring of at most max
-   bytes into sa, including the trailing ',' check, same returns. */
+   bytes into sa, including the trailing ',' check, same returns (-1 also
+   for ENOMEM; the body is stored as it arrives, so a lying length costs
+   no memory up front). */
 #ifndef NETSTRING_H
 #define NETSTRING_H
 #include <stddef.h>
