@@ -241,18 +241,24 @@ int addr822_isempty(const struct addr822 *a)
   return a->kind == A822_MAILBOX && !a->local.len && !a->flagdomain;
 }
 
+/* stralloc_cat, also for a source that was never allocated */
+static int cat(stralloc *out, const stralloc *sa)
+{
+  return !sa->len || stralloc_catb(out, sa->s, sa->len);
+}
+
 int addr822_env(stralloc *out, const struct addr822 *a)
 {
-  if (!stralloc_cat(out, &a->local)) return 0;
+  if (!stralloc_readyplus(out, 0) || !cat(out, &a->local)) return 0;
   if (!a->flagdomain) return 1;
-  return stralloc_append(out, '@') && stralloc_cat(out, &a->domain);
+  return stralloc_append(out, '@') && cat(out, &a->domain);
 }
 
 int addr822_fmt(stralloc *out, const struct addr822 *a)
 {
   stralloc env = STRALLOC_ZERO, q = STRALLOC_ZERO;
   int ok = 0;
-  if (a->kind == A822_GROUP) return stralloc_cat(out, &a->phrase) && stralloc_append(out, ':');
+  if (a->kind == A822_GROUP) return cat(out, &a->phrase) && stralloc_append(out, ':');
   if (a->kind == A822_GROUPEND) return stralloc_append(out, ';');
   if (!addr822_env(&env, a)) goto done;
   if (env.len && !quote_addr(&q, &env)) goto done;
@@ -261,7 +267,7 @@ int addr822_fmt(stralloc *out, const struct addr822 *a)
   } else if (a->flagangle || !q.len) {
     if (!stralloc_append(out, '<')) goto done;
   }
-  if (!stralloc_cat(out, &q)) goto done;
+  if (!cat(out, &q)) goto done;
   if ((a->phrase.len || a->flagangle || !q.len) && !stralloc_append(out, '>')) goto done;
   if (a->comment.len)
     if (!stralloc_append(out, ' ') || !stralloc_cat(out, &a->comment)) goto done;
