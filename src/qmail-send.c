@@ -16,10 +16,9 @@
 #include "alloc.h"
 #include "auto.h"
 #include "bounce.h"
+#include "chanfile.h"
 #include "buffer.h"
 #include "byte.h"
-#include "constmap.h"
-#include "control.h"
 #include "fd.h"
 #include "fmt.h"
 #include "fmtqfn.h"
@@ -27,34 +26,33 @@
 #include "lock.h"
 #include "open.h"
 #include "prioq.h"
+#include "qrec.h"
 #include "qsched.h"
 #include "rewrite.h"
+#include "sendctl.h"
 #include "scan.h"
 #include "sig.h"
 #include "str.h"
 #include "stralloc.h"
-#include "syncdir.h"
 
 #define SLEEP_TODO 1500       /* todo/ is scanned at least this often */
 #define SLEEP_SYSFAIL 123     /* retry after a failing system call */
 #define SLEEP_FOREVER 86400
 #define SLEEP_BOUNCE 10       /* between attempts to append to bounce/N */
+#define SLEEP_CLEANUP 76431   /* between sweeps of mess/ for leftovers */
+#define OSSIFIED 129600       /* age of a leftover; above qmail-queue's 24 h */
 #define TODOBATCH 20          /* todo entries per loop turn */
 #define DONEBATCH 20          /* completed messages per loop turn */
+#define CLEANBATCH 50         /* mess/ entries looked at per loop turn */
 #define REPORTMAX 10000       /* kept bytes of one delivery report */
-#define RECMAX 70000          /* longest queue file record */
+#define RECMAX CHANFILE_RECMAX  /* longest queue file record */
 #define INFOMAX 70000
 
 static const char *const chname[2] = { "local", "remote" };
 static const char *const chdir_[2] = { "local/", "remote/" };
 static const unsigned int chskip[2] = { 10, 20 };
 
-/* ---- controls */
-static stralloc envnoathost, bouncefrom, bouncehost, dbto, dbhost;
-static stralloc locals, vdoms, phack;
-static struct constmap maplocals, mapvdoms, mapphack;
-static struct rewrite rw;
-static unsigned long lifetime = 604800, bouncemaxbytes = 0;
+static struct sendctl ctl;
 
 static volatile sig_atomic_t flagexitasap, flagrunasap, flagreadasap;
 static void sigterm(int s) { (void)s; flagexitasap = 1; }
@@ -96,13 +94,11 @@ static void nomem(void) { log1("alert: out of memory, sleeping..."); sleep(10); 
 
 /* ---- channels, jobs (a pass over one channel file), deliveries */
 struct job {
-  int used, fd, flageof, flagdefer, flagdying;
+  int used, flageof, flagdefer, flagdying;
   unsigned long id;
   unsigned int ndel;
   double retry;
-  off_t pos;
-  buffer b;
-  char buf[4096];
+  struct chanfile cf;
   stralloc sender, seen;
 };
 struct del { int used; struct job *j; off_t off; unsigned long num; stralloc recip; };
@@ -194,8 +190,8 @@ static void doneit(unsigned long id, double now)
     if (!readinfo(id, &sender) || !stralloc_0(&sender)) { logfn("warning: trouble reading ", fni, ""); goto later; }
     if (bounce_kind(sender.s) == BOUNCE_NONE) logfn("triple bounce: discarding ", fnb, "");
     else {
-      bm.sender = sender.s; bm.bouncefrom = bouncefrom.s; bm.bouncehost = bouncehost.s;
-      bm.dbto = dbto.s; bm.dbhost = dbhost.s; bm.maxbytes = bouncemaxbytes;
+      bm.sender = sender.s; bm.bouncefrom = ctl.bouncefrom.s; bm.bouncehost = ctl.bouncehost.s;
+      bm.dbto = ctl.dbto.s; bm.dbhost = ctl.dbhost.s; bm.maxbytes = ctl.bouncemaxbytes;
       bm.now = (time_t)now; bm.fdbounce = fdb;
       bm.fdmess = open_read(fnm);
       if (bm.fdmess == -1) { logfn("warning: unable to open ", fnm, ""); goto later; }
@@ -233,58 +229,16 @@ static void donecheck(unsigned long id)
 }
 
 /* ---- bounce/N: crash-safe appends */
-static void loadseen(struct job *j)
-{
-  char fn[FMTQFN], buf[4096];
-  stralloc line = STRALLOC_ZERO;
-  buffer b;
-  int fd, match, atstart = 1;
-  j->seen.len = 0;
-  fnq(fn, "bounce/", j->id, 0);
-  fd = open_read(fn);
-  if (fd == -1) return;
-  buffer_init(&b, buffer_unixread, fd, buf, sizeof buf);
-  for (;;) {
-    if (getln_max(&b, &line, &match, '\n', RECMAX) == -1 || !match) break;
-    if (atstart && !stralloc_cat(&j->seen, &line)) nomem();
-    atstart = line.len == 1;
-  }
-  close(fd);
-  stralloc_free(&line);
-}
-
-static int seen(const struct job *j, const stralloc *para)
-{
-  size_t i = 0, n = byte_chr(para->s, para->len, '\n') + 1, k;
-  while (i < j->seen.len) {
-    k = byte_chr(j->seen.s + i, j->seen.len - i, '\n') + 1;
-    if (k == n && byte_equal(j->seen.s + i, n, para->s)) return 1;
-    i += k;
-  }
-  return 0;
-}
-
 static void addbounce(struct job *j, const char *recip, const char *text, size_t tlen)
 {
   char fn[FMTQFN];
   stralloc para = STRALLOC_ZERO;
-  size_t rlen = str_len(recip), skip = rewrite_prepend(&rw, recip, rlen);
-  struct stat st;
-  int fd;
+  size_t rlen = str_len(recip), skip = rewrite_prepend(&ctl.rw, recip, rlen);
 
   while (!bounce_para(&para, recip + skip, rlen - skip, text, tlen)) { para.len = 0; nomem(); }
-  if (seen(j, &para)) { stralloc_free(&para); return; }  /* written before a crash */
+  if (bounce_seen(&j->seen, &para)) { stralloc_free(&para); return; }  /* written before a crash */
   fnq(fn, "bounce/", j->id, 0);
-  for (;;) {
-    fd = open_append(fn);
-    if (fd != -1) {
-      if (fstat(fd, &st) == 0
-          && buffer_unixwrite(fd, para.s, para.len) == (ssize_t)para.len
-          && fsync_fd(fd) == 0
-          && (st.st_size || syncdir_fsync("bounce") == 0)) { close(fd); break; }
-      if (ftruncate(fd, st.st_size) == -1) { /* the paragraph may repeat */ }
-      close(fd);
-    }
+  while (!bounce_append(fn, &para)) {
     log1("alert: unable to append to bounce message; HELP! sleeping...");
     sleep(SLEEP_BOUNCE);
   }
@@ -299,8 +253,7 @@ static int openjob(int c, struct job *j, unsigned long id, double now)
 
   fnq(fn, chdir_[c], id, 1);
   fnq(fni, "info/", id, 1);
-  j->fd = open_readwrite(fn);
-  if (j->fd == -1) {
+  if (!chanfile_open(&j->cf, fn)) {
     if (errno == ENOENT) { donecheck(id); return 0; }
     logfn("warning: unable to open ", fn, "; will try again later");
     pqadd(&ch[c].pq, now + SLEEP_SYSFAIL, id);
@@ -308,16 +261,21 @@ static int openjob(int c, struct job *j, unsigned long id, double now)
   }
   if (stat(fni, &st) == -1 || !readinfo(id, &j->sender) || !stralloc_0(&j->sender)) {
     logfn("warning: trouble reading ", fni, "; will try again later");
-    close(j->fd);
+    chanfile_close(&j->cf);
     pqadd(&ch[c].pq, now + SLEEP_SYSFAIL, id);
     return 0;
   }
-  j->used = 1; j->id = id; j->ndel = 0; j->pos = 0;
+  fnq(fn, "bounce/", id, 0);
+  if (!bounce_seenload(&j->seen, fn)) {
+    logfn("warning: trouble reading ", fn, "; will try again later");
+    chanfile_close(&j->cf);
+    pqadd(&ch[c].pq, now + SLEEP_SYSFAIL, id);
+    return 0;
+  }
+  j->used = 1; j->id = id; j->ndel = 0;
   j->flageof = j->flagdefer = 0;
-  j->flagdying = now > (double)st.st_mtime + (double)lifetime;
+  j->flagdying = now > (double)st.st_mtime + (double)ctl.lifetime;
   j->retry = qsched_next((double)st.st_mtime, now, chskip[c]);
-  buffer_init(&j->b, buffer_unixread, j->fd, j->buf, sizeof j->buf);
-  loadseen(j);
   return 1;
 }
 
@@ -325,7 +283,7 @@ static void closejob(int c, struct job *j)
 {
   char fn[FMTQFN];
   fnq(fn, chdir_[c], j->id, 1);
-  close(j->fd);
+  chanfile_close(&j->cf);
   j->used = 0;
   if (!j->flageof) j->flagdefer = 1;
   if (!j->flagdefer) {
@@ -335,53 +293,27 @@ static void closejob(int c, struct job *j)
   pqadd(&ch[c].pq, j->retry, j->id);
 }
 
-/* next T record: 1 (recipient in rec, NUL dropped; *off its offset),
-   0 at the end, -1 on trouble */
+/* next T record: 1 (recipient in rec, *off its offset), 0 at the end,
+   -1 on trouble */
 static int nextrec(int c, struct job *j, stralloc *rec, off_t *off)
 {
   char fn[FMTQFN];
-  int match;
-  for (;;) {
-    if (getln_max(&j->b, rec, &match, 0, RECMAX) == -1) return -1;
-    if (!match) return rec->len ? -1 : 0;
-    *off = j->pos;
-    j->pos += (off_t)rec->len;
-    if (rec->s[0] == 'T') {
-      byte_copy(rec->s, rec->len - 1, rec->s + 1);
-      rec->len -= 2;
-      return 1;
-    }
-    if (rec->s[0] != 'D') {
-      fnq(fn, chdir_[c], j->id, 1);
-      logfn("warning: unknown record type in ", fn, "");
-    }
+  unsigned long unknown = j->cf.unknown;
+  int r = chanfile_next(&j->cf, rec, off);
+  if (j->cf.unknown != unknown) {
+    fnq(fn, chdir_[c], j->id, 1);
+    logfn("warning: unknown record type in ", fn, "");
   }
+  return r;
 }
 
 static void markdone(int c, struct job *j, off_t off)
 {
   char fn[FMTQFN];
-  if (pwrite(j->fd, "D", 1, off) == 1) return;
+  if (chanfile_mark(&j->cf, off)) return;
   fnq(fn, chdir_[c], j->id, 1);
   logfn("warning: trouble marking ", fn, "; message will be delivered twice!");
   j->flagdefer = 1;
-}
-
-/* the sender as it goes to the spawn: VERP senders pre@host-@[] become
-   pre + box=dom @ host for recipient box@dom */
-static int verp(stralloc *out, const char *sender, const stralloc *recip)
-{
-  size_t n = str_len(sender), at, rat;
-  out->len = 0;
-  if (n < 4 || !str_equal(sender + n - 4, "-@[]")) return stralloc_catb(out, sender, n + 1);
-  n -= 4;
-  at = byte_rchr(sender, n, '@');
-  rat = byte_rchr(recip->s, recip->len, '@');
-  if (at == n) return stralloc_catb(out, sender, n) && stralloc_0(out);
-  return stralloc_catb(out, sender, at) && stralloc_catb(out, recip->s, rat)
-    && (rat == recip->len || (stralloc_append(out, '=')
-        && stralloc_catb(out, recip->s + rat + 1, recip->len - rat - 1)))
-    && stralloc_catb(out, sender + at, n - at) && stralloc_0(out);
 }
 
 static void startdel(int c, struct job *j, const stralloc *recip, off_t off)
@@ -396,7 +328,7 @@ static void startdel(int c, struct job *j, const stralloc *recip, off_t off)
   for (k = 0; k < h->conc; ++k) if (!h->dels[k].used) break;
   d = &h->dels[k];
   fmtqfn(path, "", j->id, 1);
-  while ((h->outq.len = oldlen, 0) || !verp(&snd, j->sender.s, recip) || !stralloc_copy(&d->recip, recip) || !stralloc_0(&d->recip)
+  while ((h->outq.len = oldlen, 0) || !rewrite_verp(&snd, j->sender.s, recip->s, recip->len) || !stralloc_copy(&d->recip, recip) || !stralloc_0(&d->recip)
          || !stralloc_append(&h->outq, (char)k) || !stralloc_catb(&h->outq, path, str_len(path) + 1)
          || !stralloc_cat(&h->outq, &snd) || !stralloc_cat(&h->outq, &d->recip))
     nomem();
@@ -536,35 +468,14 @@ static DIR *tododir;
 static int flagtodo = 1;
 static double nexttodo;
 
-static int putrec(buffer *b, char type, const char *s, size_t len)
-{
-  return buffer_put(b, &type, 1) == 0 && buffer_put(b, s, len) == 0 && buffer_put(b, "", 1) == 0;
-}
-
-struct pfile { int fd; char fn[FMTQFN]; buffer b; char buf[4096]; };
-
-static int pfile_open(struct pfile *p)
-{
-  p->fd = open_excl(p->fn, 0600);
-  if (p->fd == -1) return 0;
-  buffer_init(&p->b, buffer_unixwrite, p->fd, p->buf, sizeof p->buf);
-  return 1;
-}
-
-static int pfile_commit(struct pfile *p)
-{
-  if (p->fd == -1) return 1;
-  return buffer_flush(&p->b) == 0 && fsync_fd(p->fd) == 0 && syncdir_parent(p->fn) == 0;
-}
-
 static void preprocess(unsigned long id, double now)
 {
-  static struct pfile pf[3];  /* info, local, remote */
+  static struct qrec pf[3];  /* info, local, remote */
   static stralloc rec, addr, uid, qp;
   char fnt[FMTQFN], fnm[FMTQFN], buf[4096];
   struct stat st;
   buffer b;
-  int fd, k, match, r, flagok = 0;
+  int fd, k, match, r, flagok = 0, made[2];
 
   fnq(fnt, "todo/", id, 0);
   fnq(fnm, "mess/", id, 1);
@@ -577,7 +488,7 @@ static void preprocess(unsigned long id, double now)
   if (stat(fnm, &st) == -1) { logfn("warning: unable to stat ", fnm, ""); close(fd); return; }
   for (k = 0; k < 3; ++k)
     if (unlink(pf[k].fn) == -1 && errno != ENOENT) { logfn("warning: unable to unlink ", pf[k].fn, ""); goto out; }
-  if (!pfile_open(&pf[0])) { logfn("warning: unable to create ", pf[0].fn, ""); goto out; }
+  if (!qrec_create(&pf[0], 0600)) { logfn("warning: unable to create ", pf[0].fn, ""); goto out; }
   lstart(); ls("new msg "); lu(id); lend();
   buffer_init(&b, buffer_unixread, fd, buf, sizeof buf);
   uid.len = qp.len = 0;
@@ -588,32 +499,34 @@ static void preprocess(unsigned long id, double now)
       case 'u': while (!stralloc_copyb(&uid, rec.s + 1, rec.len - 2)) nomem(); break;
       case 'p': while (!stralloc_copyb(&qp, rec.s + 1, rec.len - 2)) nomem(); break;
       case 'F':
-        if (!putrec(&pf[0].b, 'F', rec.s + 1, rec.len - 2)) { logfn("warning: trouble writing to ", pf[0].fn, ""); goto out; }
+        if (!qrec_put(&pf[0], 'F', rec.s + 1, rec.len - 2)) { logfn("warning: trouble writing to ", pf[0].fn, ""); goto out; }
         lstart(); ls("info msg "); lu(id); ls(": bytes "); lu((unsigned long)st.st_size);
         ls(" from <"); lsafeb(rec.s + 1, rec.len - 2); ls("> qp "); lsafeb(qp.s, qp.len);
         ls(" uid "); lsafeb(uid.s, uid.len); lend();
         break;
       case 'T':
-        while (!(r = rewrite_addr(&rw, rec.s + 1, rec.len - 2, &addr))) nomem();
+        while (!(r = rewrite_addr(&ctl.rw, rec.s + 1, rec.len - 2, &addr))) nomem();
         k = r == REWRITE_LOCAL ? 1 : 2;
-        if (pf[k].fd == -1 && !pfile_open(&pf[k])) { logfn("warning: unable to create ", pf[k].fn, ""); goto out; }
-        if (!putrec(&pf[k].b, 'T', addr.s, addr.len)) { logfn("warning: trouble writing to ", pf[k].fn, ""); goto out; }
+        if (pf[k].fd == -1 && !qrec_create(&pf[k], 0600)) { logfn("warning: unable to create ", pf[k].fn, ""); goto out; }
+        if (!qrec_put(&pf[k], 'T', addr.s, addr.len)) { logfn("warning: trouble writing to ", pf[k].fn, ""); goto out; }
         break;
       default:
         logfn("warning: unknown record type in ", fnt, "");
     }
   }
   for (k = 0; k < 3; ++k)
-    if (!pfile_commit(&pf[k])) { logfn("warning: trouble fsyncing ", pf[k].fn, ""); goto out; }
+    if (pf[k].fd != -1 && !qrec_commit(&pf[k])) { logfn("warning: trouble fsyncing ", pf[k].fn, ""); goto out; }
   flagok = 1;
 out:
   close(fd);
-  for (k = 0; k < 3; ++k) if (pf[k].fd != -1) close(pf[k].fd);
+  made[0] = pf[1].fd != -1;
+  made[1] = pf[2].fd != -1;
+  for (k = 0; k < 3; ++k) qrec_close(&pf[k]);
   if (!flagok) return;
   if (!cleanup("todo/", id)) { logfn("warning: qmail-clean unable to clean up ", fnt, ""); return; }
-  if (pf[1].fd != -1) pqadd(&ch[0].pq, now, id);
-  if (pf[2].fd != -1) pqadd(&ch[1].pq, now, id);
-  if (pf[1].fd == -1 && pf[2].fd == -1) pqadd(&pqdone, now, id);
+  if (made[0]) pqadd(&ch[0].pq, now, id);
+  if (made[1]) pqadd(&ch[1].pq, now, id);
+  if (!made[0] && !made[1]) pqadd(&pqdone, now, id);
 }
 
 static int todo_pending(void) { return tododir || flagtodo; }
@@ -648,6 +561,52 @@ static void done_step(double now)
     if (!prioq_min(&pqdone, &pe) || pe.t > now) return;
     prioq_delmin(&pqdone);
     doneit(pe.id, now);
+  }
+}
+
+/* ---- leftovers of a killed qmail-queue: mess/S/N with neither todo/N
+   nor info/S/N, not touched for OSSIFIED seconds; swept in batches */
+static DIR *cleandir;
+static unsigned long cleansplit;
+static double nextclean;
+
+static void clean_step(double now)
+{
+  char fn[FMTQFN];
+  struct dirent *de;
+  struct stat st;
+  unsigned long id;
+  int k;
+
+  if (!cleandir) {
+    if (now < nextclean) return;
+    fn[fmt_ulong(fn, cleansplit)] = 0;
+    {
+      char dn[FMTQFN];
+      byte_copy(dn, 5, "mess/");
+      byte_copy(dn + 5, str_len(fn) + 1, fn);
+      cleandir = opendir(dn);
+      if (!cleandir) { logfn("warning: unable to opendir ", dn, ""); nextclean = now + SLEEP_SYSFAIL; return; }
+    }
+  }
+  for (k = 0; k < CLEANBATCH; ++k) {
+    de = readdir(cleandir);
+    if (!de) {
+      closedir(cleandir);
+      cleandir = 0;
+      if (++cleansplit >= auto_split) { cleansplit = 0; nextclean = now + SLEEP_CLEANUP; }
+      return;
+    }
+    if (de->d_name[0] < '0' || de->d_name[0] > '9') continue;
+    if (de->d_name[scan_ulong(de->d_name, &id)]) continue;
+    fnq(fn, "mess/", id, 1);
+    if (stat(fn, &st) == -1 || now <= (double)st.st_atime + OSSIFIED) continue;
+    fnq(fn, "info/", id, 1);
+    if (stat(fn, &st) == 0 || errno != ENOENT) continue;
+    fnq(fn, "todo/", id, 0);
+    if (stat(fn, &st) == 0 || errno != ENOENT) continue;
+    fnq(fn, "mess/", id, 1);
+    if (!cleanup("foop/", id)) logfn("warning: qmail-clean unable to clean up ", fn, "");
   }
 }
 
@@ -697,61 +656,15 @@ static void writeschedules(void)
     }
 }
 
-/* ---- controls */
-static int readmaps(void)
-{
-  static stralloc nl, nv;
-  static struct constmap ml, mv;
-  int r;
-  r = control_readfile(&nl, "control/locals");
-  if (r == -1) return 0;
-  if (r == 0) {
-    if (!control_flagme) return 0;
-    if (!stralloc_copy(&nl, &control_me) || !stralloc_0(&nl)) return 0;
-  }
-  if (control_readfile(&nv, "control/virtualdomains") == -1) return 0;
-  if (!constmap_init(&ml, nl.s, nl.len, 0)) return 0;
-  if (!constmap_init(&mv, nv.s, nv.len, ':')) { constmap_free(&ml); return 0; }
-  if (rw.locals) { constmap_free(&maplocals); constmap_free(&mapvdoms); }
-  stralloc_free(&locals); stralloc_free(&vdoms);
-  locals = nl; vdoms = nv; maplocals = ml; mapvdoms = mv;
-  nl.s = nv.s = 0; nl.len = nv.len = nl.a = nv.a = 0;
-  rw.locals = &maplocals;
-  rw.vdoms = &mapvdoms;
-  return 1;
-}
-
-static int readcontrols(void)
-{
-  int c0 = 10, c1 = 20;
-  if (control_init() == -1) return 0;
-  if (control_rldef(&envnoathost, "control/envnoathost", 1, "envnoathost") != 1) return 0;
-  if (control_rldef(&bouncefrom, "control/bouncefrom", 0, "MAILER-DAEMON") != 1) return 0;
-  if (control_rldef(&bouncehost, "control/bouncehost", 1, "bouncehost") != 1) return 0;
-  if (control_rldef(&dbto, "control/doublebounceto", 0, "postmaster") != 1) return 0;
-  if (control_rldef(&dbhost, "control/doublebouncehost", 1, "doublebouncehost") != 1) return 0;
-  if (!stralloc_0(&envnoathost) || !stralloc_0(&bouncefrom) || !stralloc_0(&bouncehost)
-      || !stralloc_0(&dbto) || !stralloc_0(&dbhost)) return 0;
-  if (control_readint(&c0, "control/concurrencylocal") == -1) return 0;
-  if (control_readint(&c1, "control/concurrencyremote") == -1) return 0;
-  if (control_readulong(&lifetime, "control/queuelifetime") == -1) return 0;
-  if (control_readulong(&bouncemaxbytes, "control/bouncemaxbytes") == -1) return 0;
-  if (control_readfile(&phack, "control/percenthack") == -1) return 0;
-  if (!constmap_init(&mapphack, phack.s, phack.len, 0)) return 0;
-  rw.phack = &mapphack;
-  rw.envnoathost = envnoathost.s;
-  ch[0].conc = c0 > 255 ? 255 : c0;
-  ch[1].conc = c1 > 255 ? 255 : c1;
-  return readmaps();
-}
-
 static void setup(void)
 {
   int c, fd;
   unsigned char limit;
 
   if (chdir(auto_home) == -1) die_alert("cannot start: unable to switch to home directory");
-  if (!readcontrols()) die_alert("cannot start: unable to read controls");
+  if (!sendctl_read(&ctl)) die_alert("cannot start: unable to read controls");
+  ch[0].conc = ctl.conclocal > 255 ? 255 : ctl.conclocal;
+  ch[1].conc = ctl.concremote > 255 ? 255 : ctl.concremote;
   if (chdir("queue") == -1) die_alert("cannot start: unable to switch to queue directory");
   sig_ignore(SIGPIPE);
   sig_block(SIGTERM); sig_block(SIGALRM); sig_block(SIGHUP);
@@ -790,7 +703,7 @@ static void hup(void)
 {
   flagreadasap = 0;
   if (chdir(auto_home) == -1) { log1("alert: unable to reread controls: unable to switch to home directory"); return; }
-  if (!readmaps()) log1("alert: unable to reread controls: unable to read controls");
+  if (!sendctl_maps(&ctl)) log1("alert: unable to reread controls: unable to read controls");
   if (chdir("queue") == -1) die_alert("unable to switch back to queue directory; HELP! exiting");
 }
 
@@ -809,8 +722,9 @@ static double wakeup(double now)
   double t = now + SLEEP_FOREVER;
   int c;
   if (flagexitasap) return t;
-  if (todo_pending()) return now;
+  if (todo_pending() || cleandir) return now;
   if (!tododir && nexttodo < t) t = nexttodo;
+  if (nextclean < t) t = nextclean;
   if (prioq_min(&pqdone, &pe) && pe.t < t) t = pe.t;
   for (c = 0; c < 2; ++c)
     if (ch[c].nused < ch[c].conc && jobfree(&ch[c]) && prioq_min(&ch[c].pq, &pe) && pe.t < t) t = pe.t;
@@ -829,7 +743,7 @@ int main(void)
   now = (double)time(0);
   scanqueue(now);
   opentrigger();
-  nexttodo = now;
+  nexttodo = nextclean = now;
   logstatus();
   sigemptyset(&empty);
   for (;;) {
@@ -847,6 +761,7 @@ int main(void)
       todo_step(now);
       done_step(now);
       for (c = 0; c < 2; ++c) deliver_step(c, now);
+      clean_step(now);
     }
     FD_ZERO(&rfds); FD_ZERO(&wfds);
     maxfd = 0;

@@ -1,13 +1,18 @@
 /* bounce.c: the notice is Date/From/To/Subject, the introduction, the
    paragraphs of bounce/N, the break line, Return-Path and the message. */
 #include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "bounce.h"
 #include "buffer.h"
+#include "byte.h"
 #include "date822fmt.h"
+#include "getln.h"
+#include "open.h"
 #include "qmail.h"
 #include "quote.h"
 #include "str.h"
+#include "syncdir.h"
 
 int bounce_para(stralloc *out, const char *recip, size_t rlen, const char *text, size_t tlen)
 {
@@ -122,5 +127,61 @@ nomem:
   stralloc_free(&brecip);
   stralloc_free(&q);
   errno = e;
+  return 0;
+}
+
+int bounce_append(const char *fn, const stralloc *para)
+{
+  struct stat st;
+  int fd = open_append(fn), e;
+  if (fd == -1) return 0;
+  if (fstat(fd, &st) == -1) goto fail;
+  if (buffer_unixwrite(fd, para->s, para->len) != (ssize_t)para->len) goto cut;
+  if (fsync_fd(fd) == -1) goto cut;
+  if (!st.st_size && syncdir_parent(fn) == -1) goto cut;
+  close(fd);
+  return 1;
+cut:
+  e = errno;
+  if (ftruncate(fd, st.st_size) == -1) { /* the paragraph may then repeat */ }
+  errno = e;
+fail:
+  e = errno;
+  close(fd);
+  errno = e;
+  return 0;
+}
+
+int bounce_seenload(stralloc *seen, const char *fn)
+{
+  char buf[4096];
+  stralloc line = STRALLOC_ZERO;
+  buffer b;
+  int fd, match, atstart = 1, r = 1, e;
+  seen->len = 0;
+  fd = open_read(fn);
+  if (fd == -1) return errno == ENOENT;
+  buffer_init(&b, buffer_unixread, fd, buf, sizeof buf);
+  for (;;) {
+    if (getln_max(&b, &line, &match, '\n', 1000000) == -1) { r = 0; break; }
+    if (!match) break;
+    if (atstart && !stralloc_cat(seen, &line)) { r = 0; break; }
+    atstart = line.len == 1;
+  }
+  e = errno;
+  close(fd);
+  stralloc_free(&line);
+  errno = e;
+  return r;
+}
+
+int bounce_seen(const stralloc *seen, const stralloc *para)
+{
+  size_t i = 0, n = byte_chr(para->s, para->len, '\n') + 1, k;
+  while (i < seen->len) {
+    k = byte_chr(seen->s + i, seen->len - i, '\n') + 1;
+    if (k == n && byte_equal(seen->s + i, n, para->s)) return 1;
+    i += k;
+  }
   return 0;
 }

@@ -12,7 +12,14 @@
    message from fdmess (at most maxbytes of it when maxbytes > 0).  It
    returns "" when queued, qmail_close's D/Z text when qmail-queue refused,
    or 0 with errno when it could not start qmail-queue or read a file;
-   *qp is the qmail-queue pid. */
+   *qp is the qmail-queue pid.
+   Crash safety of bounce/N: bounce_append appends a paragraph to fn and
+   fsyncs it (and its directory when the file is new), cutting the file
+   back on failure: 1, or 0 with errno.  bounce_seenload collects the
+   first lines of the paragraphs already in fn (none if fn is missing) into
+   seen: 1, or 0 with errno.  bounce_seen says whether the first line of
+   para is among them, so a paragraph written before a crash is not
+   written twice. */
 #ifndef BOUNCE_H
 #define BOUNCE_H
 #include <stddef.h>
@@ -34,4 +41,7 @@ struct bounce_msg {
 extern int bounce_para(stralloc *out, const char *recip, size_t rlen, const char *text, size_t tlen);
 extern int bounce_kind(const char *sender);
 extern const char *bounce_inject(const struct bounce_msg *bm, unsigned long *qp);
+extern int bounce_append(const char *fn, const stralloc *para);
+extern int bounce_seenload(stralloc *seen, const char *fn);
+extern int bounce_seen(const stralloc *seen, const stralloc *para);
 #endif

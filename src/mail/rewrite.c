@@ -68,3 +68,17 @@ size_t rewrite_prepend(const struct rewrite *rw, const char *addr, size_t len)
   }
   return 0;
 }
+
+int rewrite_verp(stralloc *out, const char *sender, const char *recip, size_t rlen)
+{
+  size_t n = str_len(sender), at, rat;
+  out->len = 0;
+  if (n < 4 || !str_equal(sender + n - 4, "-@[]")) return stralloc_catb(out, sender, n + 1);
+  n -= 4;
+  at = byte_rchr(sender, n, '@');
+  if (at == n) return stralloc_catb(out, sender, n) && stralloc_0(out);
+  rat = byte_rchr(recip, rlen, '@');
+  if (!stralloc_catb(out, sender, at) || !stralloc_catb(out, recip, rat)) return 0;
+  if (rat < rlen && (!stralloc_append(out, '=') || !stralloc_catb(out, recip + rat + 1, rlen - rat - 1))) return 0;
+  return stralloc_catb(out, sender + at, n - at) && stralloc_0(out);
+}

@@ -7,7 +7,10 @@
    REWRITE_LOCAL or REWRITE_REMOTE, or 0 with errno (out of memory).
    rewrite_prepend returns how many leading bytes of a local address are a
    virtualdomains prepend plus its '-' (0 when none), so a bounce can show
-   the address the sender used. */
+   the address the sender used.
+   rewrite_verp puts in out (NUL-terminated) the envelope sender for one
+   delivery: a VERP sender pre@host-@[] becomes pre + box=dom + @host for
+   the recipient box@dom; other senders are copied.  1, or 0 with errno. */
 #ifndef REWRITE_H
 #define REWRITE_H
 #include <stddef.h>
@@ -26,4 +29,5 @@ struct rewrite {
 
 extern int rewrite_addr(const struct rewrite *rw, const char *addr, size_t len, stralloc *out);
 extern size_t rewrite_prepend(const struct rewrite *rw, const char *addr, size_t len);
+extern int rewrite_verp(stralloc *out, const char *sender, const char *recip, size_t rlen);
 #endif

@@ -22,7 +22,7 @@ qsend_start q12
 echo '--- a temporary failure is deferred and the message stays queued'
 qp=$(printf 'Subject: retry\n\nlater\n' | qinject "$a" "$a@$me" "$a-retry@$me")
 n=$(qmsgid q12 "$qp")
-qwaitlog 20 q12 "^delivery [0-9]+: deferral: not_yet/"
+qwaitdel q12 "$n" "deferral: not_yet"
 qdels q12 "$n" | qnorm
 s=$((n % $(head -n 1 "$SANDBOX/conf-split")))
 tr '\0' '\n' < "$QHOME/queue/local/$s/$n" | sed "s/$a/ALICE/"
@@ -45,7 +45,7 @@ echo '--- past queuelifetime: one last attempt, then a bounce with the sentence'
 rm -f "$h/ok"
 qp=$(printf 'Subject: too old\n\nold body\n' | qinject "$a" "$a@$me" "$a-retry@$me")
 n=$(qmsgid q12 "$qp")
-qwaitlog 20 q12 "^delivery [0-9]+: deferral: not_yet/"
+qwaitdel q12 "$n" "deferral: not_yet"
 touch -d '8 days ago' "$QHOME/queue/info/$((n % $(head -n 1 "$SANDBOX/conf-split")))/$n"
 kill -ALRM "$(qsend_pid q12)"
 qwaitend q12 "$n"

@@ -73,3 +73,5 @@ qdels() {
     $1 == "starting" && $4 == "msg" && $5 == m { d[$3] = 1 }
     $1 == "delivery" && ($2 in d) { print }'
 }
+# qwaitdel LOG N REGEX: waits until a delivery result of message N matches
+qwaitdel() { waitfor 30 sh -c ". '$TOP/tests/e2e/qlib.sh'; T='$T'; qdels '$1' '$2' | grep -q -E '$3'"; }
