@@ -12,12 +12,14 @@ Behaviour comes from DIR/script.LOCALADDR if it exists, else DIR/script
 ACTION one of
   drop           close the connection at once (body: after some data)
   hang           never answer (sleep)
+  delay N REPLY  wait N seconds, then act as REPLY
   raw TEXT       send TEXT with \\r \\n \\0 \\xHH escapes, nothing added
   CODE TEXT...   a normal reply line (several lines for one STAGE make a
                  multi-line reply)
   pipe CODE TEXT (mail only) read the next command before answering MAIL:
                  a client that waits for the MAIL reply (no pipelining)
                  hangs there; "pipelined" is appended to DIR/notes
+DIR/maxactive holds the largest number of simultaneous connections seen.
 When a command arrives while more bytes already wait behind it and the
 EHLO reply did not offer PIPELINING, "early VERB" goes to DIR/notes.
 A recipient whose local part starts with r<code>- (r550-x@d) gets that
@@ -28,6 +30,7 @@ import os, socket, sys, threading, time
 D = sys.argv[1]
 lock = threading.Lock()
 count = [0]
+active = [0, 0]
 
 DEFAULTS = {
     'greet': ['220 peer.test ESMTP ready'],
@@ -98,6 +101,10 @@ class Session:
             return
         if actions[0] == 'drop':
             raise Drop()
+        if actions[0].startswith('delay '):
+            _, secs, rest = actions[0].split(' ', 2)
+            time.sleep(float(secs))
+            actions = [rest] + actions[1:]
         if actions[0] == 'hang':
             time.sleep(3600)
             raise Drop()
@@ -195,12 +202,19 @@ def serve(conn, addr, local):
         n = count[0]
         with open(os.path.join(D, 'conns'), 'a') as f:
             f.write('conn %d %s\n' % (n, local))
+        active[0] += 1
+        if active[0] > active[1]:
+            active[1] = active[0]
+            with open(os.path.join(D, 'maxactive'), 'w') as f:
+                f.write('%d\n' % active[1])
     s = Session(conn, n, local)
     try:
         s.run()
     except (Drop, OSError):
         pass
     finally:
+        with lock:
+            active[0] -= 1
         s.log.close()
         try:
             conn.close()
