@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h> /* rename */
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "alloc.h"
@@ -63,7 +64,7 @@ static char *deleted;          /* one flag per message */
 static unsigned long last = 0; /* highest message number deleted */
 
 /* the message number in arg[0..*used), 1-based; -1 after replying */
-static long msgno(const char *arg, size_t *used, int flagdeleted)
+static long msgno(const char *arg, size_t *used)
 {
   unsigned long u;
   size_t n = scan_ulong(arg, &u);
@@ -72,16 +73,20 @@ static long msgno(const char *arg, size_t *used, int flagdeleted)
   else if (arg[n]) { err("syntax error"); return -1; }
   if (u == 0) { err("messages are counted from 1"); return -1; }
   if (u > ml.len) { err("not that many messages"); return -1; }
-  if (!flagdeleted && deleted[u - 1]) { err("already deleted"); return -1; }
+  if (deleted[u - 1]) { err("already deleted"); return -1; }
   return (long)(u - 1);
 }
 
-/* open message i, following it if another reader renamed it; -1 if gone */
+/* open message i, following it if another reader renamed it; -1 if it
+   is gone or no longer a regular file */
 static int msgopen(long i)
 {
+  struct stat st;
   int fd = open_read(ml.m[i].fn.s);
   if (fd == -1 && errno == ENOENT && maildirscan_find(&ml.m[i]) == 1)
     fd = open_read(ml.m[i].fn.s);
+  if (fd == -1) return -1;
+  if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) { close(fd); return -1; }
   return fd;
 }
 
@@ -102,7 +107,7 @@ static void dolist(char *arg, int flaguidl)
 {
   size_t i;
   if (*arg) {
-    long k = msgno(arg, 0, 0);
+    long k = msgno(arg, 0);
     if (k == -1) return;
     put("+OK ");
     listone(k, flaguidl);
@@ -166,7 +171,7 @@ static void pop3_uidl(char *arg) { dolist(arg, 1); }
 
 static void pop3_retr(char *arg)
 {
-  long i = msgno(arg, 0, 0);
+  long i = msgno(arg, 0);
   int fd;
   if (i == -1) return;
   fd = msgopen(i);
@@ -181,7 +186,7 @@ static void pop3_top(char *arg)
   unsigned long limit = 0;
   int flaglimit = 0, fd;
   size_t n;
-  long i = msgno(arg, &n, 0);
+  long i = msgno(arg, &n);
   if (i == -1) return;
   arg += n;
   if (*arg && *arg != ' ') { err("syntax error"); return; }
@@ -200,7 +205,7 @@ static void pop3_top(char *arg)
 
 static void pop3_dele(char *arg)
 {
-  long i = msgno(arg, 0, 0);
+  long i = msgno(arg, 0);
   if (i == -1) return;
   deleted[i] = 1;
   if ((unsigned long)i + 1 > last) last = (unsigned long)i + 1;

@@ -3,8 +3,9 @@
 # reader (RETR answers -ERR, the session goes on, DELE+QUIT still +OK), one
 # moved to cur/ with new flags (still readable), one made unreadable, a
 # second concurrent session deleting a message, a delivery during the
-# session (seen in the next one), and the whole Maildir removed under a
-# session (no crash, QUIT answers).
+# session (seen in the next one), messages replaced by a directory and a
+# FIFO, and the whole Maildir removed under a session (no crash, QUIT
+# answers).
 # Does NOT test: NFS, two sessions renaming the same file at the same
 # instant (the rename is atomic; one of them gets ENOENT and ignores it).
 . "$TOP/tests/lib.sh"
@@ -68,6 +69,21 @@ import poplib, sys
 p = poplib.POP3('127.0.0.1', int(sys.argv[1]), timeout=60)
 p.user(sys.argv[2]); p.pass_('pw73')
 print('stat', p.stat()[0], [[l for l in p.top(i, 0)[1] if l.startswith(b'Subject')][0].decode() for i in (1, 2, 3)])
+print('quit', p.quit())
+EOF
+echo '--- messages replaced by a directory and by a FIFO under a session: -ERR, no hang'
+fresh
+python3 - $P $u "$M" <<'EOF'
+import os, poplib, sys
+p = poplib.POP3('127.0.0.1', int(sys.argv[1]), timeout=60)
+p.user(sys.argv[2]); p.pass_('pw73')
+md = sys.argv[3]
+os.unlink(md + '/new/1002.M2.test'); os.mkdir(md + '/new/1002.M2.test')
+os.unlink(md + '/new/1003.M3.test'); os.mkfifo(md + '/new/1003.M3.test')
+for n in (2, 3):
+    try: p.retr(n); print('retr', n, 'answered?!')
+    except poplib.error_proto as e: print('retr', n, e)
+print('retr 4', [l for l in p.retr(4)[1] if l.startswith(b'Subject')])
 print('quit', p.quit())
 EOF
 echo '--- the whole Maildir removed under a session: -ERR for RETR, QUIT answers, nothing crashes'
