@@ -19,6 +19,7 @@ rem() { qmail-remote "$1" s@src.test "$2" < "$T/m44" | tr '\000' '%'; echo; }
 tcpto() { qmail-tcpto | sed 's/ [0-9]* seconds ago/ N seconds ago/; s/hash [0-9a-f]*/hash H/'; }
 
 TP=$(free_port)
+rm -f "$T/tarpit44.ready"
 svc_start tarpit44 "exec python3 -c '
 import socket, time
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
