@@ -96,6 +96,18 @@ static size_t answer(const unsigned char *q, size_t n, int tcp, int *spoof)
       put16(10); putname(names[k]);
       pkt[at] = (unsigned char)((plen - st) >> 8); pkt[at + 1] = (unsigned char)(plen - st);
     }
+  } else if (!strcmp(label, "rand")) {
+    /* a valid header and question, then random counts and bytes */
+    unsigned int seed = ((unsigned int)q[0] << 8) | q[1], k, extra;
+    srand(seed);
+    pkt[3] = (unsigned char)(rand() % 4 == 0 ? 3 : 0);
+    AN(rand() % 8);
+    pkt[9] = (unsigned char)(rand() % 3);
+    extra = (unsigned int)(rand() % 600);
+    for (k = 0; k < extra; ++k) {
+      int x = rand() % 10;
+      pkt[plen++] = x == 0 ? 0xc0 : x == 1 ? 0 : x == 2 ? 1 : x == 3 ? 28 : (unsigned char)rand();
+    }
   } else return 0;
   return plen;
 }
@@ -199,6 +211,18 @@ int main(void)
   CHECK(out.len == 2 + 8 && !memcmp(out.s, "\0\12good.mx", 10));
   t_name = "no data";
   CHECK(dns_mx(&out, "a.t") == 0);
+  t_name = "2000 random answers: a defined result, whole records";
+  {
+    int k, r, bad = 0;
+    for (k = 0; k < 2000; ++k) {
+      out.len = 0;
+      r = k & 1 ? dns_mx(&out, "rand.t") : dns_ip(&out, "rand.t", DNS_A | DNS_AAAA);
+      if (r != 1 && r != 0 && r != -1 && r != DNS_NX) ++bad;
+      if (r == 1 && !(k & 1) && out.len % 16) ++bad;
+      if (r == 1 && (k & 1) && (out.len < 3 || out.s[out.len - 1])) ++bad;
+    }
+    CHECK(bad == 0);
+  }
 
   kill(pid, SIGTERM);
   waitpid(pid, 0, 0);
