@@ -37,10 +37,13 @@ t0=$(ms); try $u 'pw71 wrong' true; t1=$(ms)
 echo '--- an unknown user: exit 1, also after the delay'
 t0=$(ms); try qt${TAG}nosuchuser 'pw71 secret' true; t1=$(ms)
 [ $((t1 - t0)) -ge 2000 ] && echo "took at least 2 s"
-echo '--- an account with uid 0 and the right password is refused'
+echo '--- an account with uid 0 and the right password is refused, even with a minimum uid of 0'
 try $z "$ZPW" true
+echo 0 > $QHOME/control/checkpasswordminuid
+try $z "$ZPW" true
+rm -f $QHOME/control/checkpasswordminuid
 echo '--- the same check without the uid test would pass: crypt accepts that password'
-python3 -c "import crypt,spwd,sys; h=spwd.getspnam('$z').sp_pwdp; print(crypt.crypt('$ZPW', h) == h)" 2>/dev/null
+perl -e '$h = (getpwnam($ARGV[0]))[1]; print crypt($ARGV[1], $h) eq $h ? "True\n" : "False\n"' $z "$ZPW"
 echo '--- uid below control/checkpasswordminuid is refused; without the file the default is 1000'
 echo $(( $(id -u $u) + 1 )) > $QHOME/control/checkpasswordminuid
 try $u 'pw71 secret' true
