@@ -1,5 +1,5 @@
 # 41-remote-dns: qmail-remote's own resolver and MX selection against a
-# real DNS server: nsd on 127.40.0.53:53 serving test zones, pointed at
+# real DNS server: nsd on 127.40.0.53:53 (and ::1:53) serving test zones, pointed at
 # with DNSCACHEIP.  SMTP peers (tests/e2e/40-peer.py) listen on 127.40.1.x
 # and ::1; NOTIPME names those addresses so they do not count as this host
 # (127.0.0.1 still does).  smtproutes "::PORT" keeps MX lookups but moves
@@ -64,6 +64,7 @@ EOF
 cat > "$DD/nsd.conf" <<EOF
 server:
   ip-address: $NS
+  ip-address: ::1
   port: 53
   username: ""
   chroot: ""
@@ -167,6 +168,9 @@ DNSCACHEIP=127.40.0.99 rem plain.rt.test
 
 echo '--- a list of servers: the dead first, then nsd'
 DNSCACHEIP="127.40.0.99,$NS" rem plain.rt.test
+
+echo '--- the DNS server over IPv6 (nsd on ::1)'
+DNSCACHEIP="::1" rem plain.rt.test
 
 echo '--- the best MX is this host (127.0.0.1): permanent, not a loop'
 rem self.rt.test
