@@ -160,3 +160,13 @@ session $n | grep '^MAIL'
 
 echo '--- invoked improperly'
 qmail-remote example.org s@src.test < /dev/null | tr '\000' '%'; echo
+
+echo '--- control/helohost names us in EHLO; without it and without me: temporary'
+peer
+printf 'Subject: test\n\nline one\n' > "$T/m40"
+echo helo.quail.test > "$C/helohost"
+rem example.org s@src.test a@example.org
+session $n | head -n 1
+rm -f "$C/helohost" "$C/me"
+rem example.org s@src.test a@example.org
+echo quail.test > "$C/me"
