@@ -20,6 +20,8 @@ printf '|id -u > ids.out; id -G >> ids.out\n./Maildir/\n' > $HB/.qmail-list-foo;
 printf '|echo begin; head -c 4000 /dev/zero | tr "\\\\0" x; exit 100\n' > $HB/.qmail-list-long; chmod 644 $HB/.qmail-list-long
 AH=$QHOME/alias
 rm -rf $AH/Maildir $AH/.qmail-*
+# leave the shared alias home as we found it: other scripts bounce unknown users
+trap 'rm -rf $AH/Maildir $AH/.qmail-default $QHOME/users/cdb $QHOME/users/assign; _cleanup' EXIT
 (cd $AH && setpriv --reuid=$U_ALIAS --regid=$G_N --clear-groups maildirmake Maildir)
 printf './Maildir/\n' > $AH/.qmail-default; chmod 644 $AH/.qmail-default
 uid() { id -u $1; }
