@@ -26,14 +26,17 @@
 #include "lock.h"
 #include "open.h"
 #include "prioq.h"
+#include "preproc.h"
 #include "qrec.h"
 #include "qsched.h"
 #include "rewrite.h"
 #include "sendctl.h"
 #include "scan.h"
 #include "sig.h"
+#include "spawnproto.h"
 #include "str.h"
 #include "stralloc.h"
+#include "syncdir.h"
 
 #define SLEEP_TODO 1500       /* todo/ is scanned at least this often */
 #define SLEEP_SYSFAIL 123     /* retry after a failing system call */
@@ -44,7 +47,6 @@
 #define TODOBATCH 20          /* todo entries per loop turn */
 #define DONEBATCH 20          /* completed messages per loop turn */
 #define CLEANBATCH 50         /* mess/ entries looked at per loop turn */
-#define REPORTMAX 10000       /* kept bytes of one delivery report */
 #define RECMAX CHANFILE_RECMAX  /* longest queue file record */
 #define INFOMAX 70000
 
@@ -104,9 +106,8 @@ struct job {
 struct del { int used; struct job *j; off_t off; unsigned long num; stralloc recip; };
 struct chan {
   int fdout, fdin, conc, nused;
-  stralloc outq, rep;
-  int repstate;
-  unsigned char repslot, repstatus;
+  stralloc outq;
+  struct spawnproto_rep rep;
   struct prioq pq;
   struct job *jobs;
   struct del dels[256];
@@ -322,15 +323,13 @@ static void startdel(int c, struct job *j, const stralloc *recip, off_t off)
   struct del *d;
   static stralloc snd;
   char path[FMTQFN];
-  size_t oldlen = h->outq.len;
   int k;
 
   for (k = 0; k < h->conc; ++k) if (!h->dels[k].used) break;
   d = &h->dels[k];
   fmtqfn(path, "", j->id, 1);
-  while ((h->outq.len = oldlen, 0) || !rewrite_verp(&snd, j->sender.s, recip->s, recip->len) || !stralloc_copy(&d->recip, recip) || !stralloc_0(&d->recip)
-         || !stralloc_append(&h->outq, (char)k) || !stralloc_catb(&h->outq, path, str_len(path) + 1)
-         || !stralloc_cat(&h->outq, &snd) || !stralloc_cat(&h->outq, &d->recip))
+  while (!rewrite_verp(&snd, j->sender.s, recip->s, recip->len) || !stralloc_copy(&d->recip, recip) || !stralloc_0(&d->recip)
+         || !spawnproto_cmd(&h->outq, (unsigned char)k, path, snd.s, snd.len - 1, recip->s, recip->len))
     nomem();
   d->used = 1; d->j = j; d->off = off; d->num = ++delnum;
   ++j->ndel; ++h->nused;
@@ -431,24 +430,15 @@ static void readreports(int c)
 {
   struct chan *h = &ch[c];
   char buf[4096];
-  ssize_t r, i;
+  ssize_t r;
+  size_t i, used;
 
   r = read(h->fdin, buf, sizeof buf);
   if (r == -1) return;
   if (r == 0) die_alert("oh no! lost spawn connection! dying...");
-  for (i = 0; i < r; ++i) {
-    unsigned char b = (unsigned char)buf[i];
-    switch (h->repstate) {
-      case 0: h->repslot = b; h->repstate = 1; break;
-      case 1:
-        h->repstatus = b; h->rep.len = 0; h->repstate = 2;
-        if (!b) { dispatch(c, h->repslot, 0, &h->rep); h->repstate = 0; }
-        break;
-      default:
-        if (!b) { dispatch(c, h->repslot, h->repstatus, &h->rep); h->repstate = 0; }
-        else if (h->rep.len < REPORTMAX) { if (!stralloc_append(&h->rep, (char)b)) { /* cut */ } }
-    }
-  }
+  for (i = 0; i < (size_t)r; i += used)
+    if (spawnproto_feed(&h->rep, buf + i, (size_t)r - i, &used))
+      dispatch(c, h->rep.slot, h->rep.status, &h->rep.text);
 }
 
 static void flushcommands(int c)
@@ -468,65 +458,64 @@ static DIR *tododir;
 static int flagtodo = 1;
 static double nexttodo;
 
-static void preprocess(unsigned long id, double now)
-{
-  static struct qrec pf[3];  /* info, local, remote */
-  static stralloc rec, addr, uid, qp;
-  char fnt[FMTQFN], fnm[FMTQFN], buf[4096];
-  struct stat st;
-  buffer b;
-  int fd, k, match, r, flagok = 0, made[2];
+/* phase 1: info/, local/, remote/ written for todo/N, not yet fsynced */
+static struct preproc pre[TODOBATCH];
 
-  fnq(fnt, "todo/", id, 0);
-  fnq(fnm, "mess/", id, 1);
-  fnq(pf[0].fn, "info/", id, 1);
-  fnq(pf[1].fn, "local/", id, 1);
-  fnq(pf[2].fn, "remote/", id, 1);
-  for (k = 0; k < 3; ++k) pf[k].fd = -1;
-  fd = open_read(fnt);
-  if (fd == -1) { if (errno != ENOENT) logfn("warning: unable to open ", fnt, ""); return; }
-  if (stat(fnm, &st) == -1) { logfn("warning: unable to stat ", fnm, ""); close(fd); return; }
-  for (k = 0; k < 3; ++k)
-    if (unlink(pf[k].fn) == -1 && errno != ENOENT) { logfn("warning: unable to unlink ", pf[k].fn, ""); goto out; }
-  if (!qrec_create(&pf[0], 0600)) { logfn("warning: unable to create ", pf[0].fn, ""); goto out; }
+static int prewrite(struct preproc *p, unsigned long id)
+{
+  char fn[FMTQFN];
+  int r = preproc_write(p, id, &ctl.rw);
+  if (r == 0) return 0;
+  if (r == -1) { lstart(); ls("warning: "); ls(p->fail); lsafe(p->failfn); lend(); return 0; }
   lstart(); ls("new msg "); lu(id); lend();
-  buffer_init(&b, buffer_unixread, fd, buf, sizeof buf);
-  uid.len = qp.len = 0;
-  for (;;) {
-    if (getln_max(&b, &rec, &match, 0, RECMAX) == -1) { logfn("warning: trouble reading ", fnt, ""); goto out; }
-    if (!match) { if (rec.len) { logfn("warning: trouble reading ", fnt, ""); goto out; } break; }
-    switch (rec.s[0]) {
-      case 'u': while (!stralloc_copyb(&uid, rec.s + 1, rec.len - 2)) nomem(); break;
-      case 'p': while (!stralloc_copyb(&qp, rec.s + 1, rec.len - 2)) nomem(); break;
-      case 'F':
-        if (!qrec_put(&pf[0], 'F', rec.s + 1, rec.len - 2)) { logfn("warning: trouble writing to ", pf[0].fn, ""); goto out; }
-        lstart(); ls("info msg "); lu(id); ls(": bytes "); lu((unsigned long)st.st_size);
-        ls(" from <"); lsafeb(rec.s + 1, rec.len - 2); ls("> qp "); lsafeb(qp.s, qp.len);
-        ls(" uid "); lsafeb(uid.s, uid.len); lend();
-        break;
-      case 'T':
-        while (!(r = rewrite_addr(&ctl.rw, rec.s + 1, rec.len - 2, &addr))) nomem();
-        k = r == REWRITE_LOCAL ? 1 : 2;
-        if (pf[k].fd == -1 && !qrec_create(&pf[k], 0600)) { logfn("warning: unable to create ", pf[k].fn, ""); goto out; }
-        if (!qrec_put(&pf[k], 'T', addr.s, addr.len)) { logfn("warning: trouble writing to ", pf[k].fn, ""); goto out; }
-        break;
-      default:
-        logfn("warning: unknown record type in ", fnt, "");
-    }
+  lstart(); ls("info msg "); lu(id); ls(": bytes "); lu(p->bytes);
+  ls(" from <"); lsafe(p->sender.s); ls("> qp "); lsafe(p->qp.s); ls(" uid "); lsafe(p->uid.s); lend();
+  if (p->unknown) { fnq(fn, "todo/", id, 0); logfn("warning: unknown record type in ", fn, ""); }
+  return 1;
+}
+
+/* fsync the directory holding fn unless done lists it already */
+static int syncdir_once(const char *fn, stralloc *done)
+{
+  size_t n = str_rchr(fn, '/'), i = 0;
+  while (i < done->len) {
+    size_t k = str_len(done->s + i);
+    if (k == n && byte_equal(done->s + i, n, fn)) return 1;
+    i += k + 1;
   }
-  for (k = 0; k < 3; ++k)
-    if (pf[k].fd != -1 && !qrec_commit(&pf[k])) { logfn("warning: trouble fsyncing ", pf[k].fn, ""); goto out; }
-  flagok = 1;
-out:
-  close(fd);
-  made[0] = pf[1].fd != -1;
-  made[1] = pf[2].fd != -1;
-  for (k = 0; k < 3; ++k) qrec_close(&pf[k]);
-  if (!flagok) return;
-  if (!cleanup("todo/", id)) { logfn("warning: qmail-clean unable to clean up ", fnt, ""); return; }
-  if (made[0]) pqadd(&ch[0].pq, now, id);
-  if (made[1]) pqadd(&ch[1].pq, now, id);
-  if (!made[0] && !made[1]) pqadd(&pqdone, now, id);
+  if (syncdir_parent(fn) == -1) return 0;
+  while (!stralloc_catb(done, fn, n) || !stralloc_0(done)) nomem();
+  return 1;
+}
+
+/* phase 2: fsync the batch's files, then each directory once (the first
+   fsync usually commits the journal for all), then todo/N may go */
+static void precommit(struct preproc *p, int n, double now)
+{
+  static stralloc dirs;
+  char fnt[FMTQFN];
+  int i, k, ok[TODOBATCH], made[2];
+
+  dirs.len = 0;
+  for (i = 0; i < n; ++i) {
+    ok[i] = 1;
+    for (k = 0; k < 3; ++k)
+      if (ok[i] && p[i].f[k].fd != -1 && !qrec_sync(&p[i].f[k])) { logfn("warning: trouble fsyncing ", p[i].f[k].fn, ""); ok[i] = 0; }
+  }
+  for (i = 0; i < n; ++i)
+    for (k = 0; k < 3; ++k)
+      if (ok[i] && p[i].f[k].fd != -1 && !syncdir_once(p[i].f[k].fn, &dirs)) { logfn("warning: trouble fsyncing the directory of ", p[i].f[k].fn, ""); ok[i] = 0; }
+  for (i = 0; i < n; ++i) {
+    made[0] = p[i].f[1].fd != -1;
+    made[1] = p[i].f[2].fd != -1;
+    for (k = 0; k < 3; ++k) qrec_close(&p[i].f[k]);
+    if (!ok[i]) continue;
+    fnq(fnt, "todo/", p[i].id, 0);
+    if (!cleanup("todo/", p[i].id)) { logfn("warning: qmail-clean unable to clean up ", fnt, ""); continue; }
+    if (made[0]) pqadd(&ch[0].pq, now, p[i].id);
+    if (made[1]) pqadd(&ch[1].pq, now, p[i].id);
+    if (!made[0] && !made[1]) pqadd(&pqdone, now, p[i].id);
+  }
 }
 
 static int todo_pending(void) { return tododir || flagtodo; }
@@ -535,7 +524,7 @@ static void todo_step(double now)
 {
   struct dirent *de;
   unsigned long id;
-  int k;
+  int k, n;
 
   if (!tododir) {
     if (!flagtodo && now < nexttodo) return;
@@ -544,13 +533,14 @@ static void todo_step(double now)
     flagtodo = 0;
     nexttodo = now + SLEEP_TODO;
   }
-  for (k = 0; k < TODOBATCH; ++k) {
+  for (k = n = 0; k < TODOBATCH; ++k) {
     de = readdir(tododir);
-    if (!de) { closedir(tododir); tododir = 0; return; }
+    if (!de) { closedir(tododir); tododir = 0; break; }
     if (de->d_name[0] < '0' || de->d_name[0] > '9') continue;
     if (de->d_name[scan_ulong(de->d_name, &id)]) continue;
-    preprocess(id, now);
+    if (prewrite(&pre[n], id)) ++n;
   }
+  if (n) precommit(pre, n, now);
 }
 
 static void done_step(double now)

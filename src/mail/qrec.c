@@ -18,9 +18,9 @@ int qrec_put(struct qrec *q, char type, const char *s, size_t len)
     && buffer_put(&q->b, "", 1) == 0;
 }
 
-int qrec_commit(struct qrec *q)
+int qrec_sync(struct qrec *q)
 {
-  return buffer_flush(&q->b) == 0 && fsync_fd(q->fd) == 0 && syncdir_parent(q->fn) == 0;
+  return buffer_flush(&q->b) == 0 && fsync_fd(q->fd) == 0;
 }
 
 void qrec_close(struct qrec *q)

@@ -2,8 +2,8 @@
    qmail-send's preprocessing does for info/, local/ and remote/.
    qrec_create makes fn with O_EXCL and the given mode: 1, or 0 with errno.
    qrec_put appends one record: 1, or 0 with errno.
-   qrec_commit flushes, fsyncs the file and the directory that names it:
-   1, or 0 with errno.  qrec_close closes (fd -1 means not open). */
+   qrec_sync flushes and fsyncs the file (not its directory, so a caller
+   writing many files can fsync each directory once): 1, or 0 with errno.  qrec_close closes (fd -1 means not open). */
 #ifndef QREC_H
 #define QREC_H
 #include <stddef.h>
@@ -19,6 +19,6 @@ struct qrec {
 
 extern int qrec_create(struct qrec *q, int mode);
 extern int qrec_put(struct qrec *q, char type, const char *s, size_t len);
-extern int qrec_commit(struct qrec *q);
+extern int qrec_sync(struct qrec *q);
 extern void qrec_close(struct qrec *q);
 #endif

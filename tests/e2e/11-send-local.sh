@@ -26,8 +26,8 @@ setuidgid "$b" sh -c "echo ./Maildir/ > $T/users/s11b/.qmail-default"
 
 echo '--- qmail-start runs each process under its own account'
 qsend_start q11
-ps -o user=,args= --ppid "$(qsend_pid q11)" | sed "s/^$U_R /QMAILR /; s/^$U_Q /QMAILQ /; s/^root /ROOT /" | sort
-ps -o user=,args= -p "$(qsend_pid q11)" | sed "s/^$U_S /QMAILS /"
+ps -o user:20=,args= --ppid "$(qsend_pid q11)" | sed "s/  */ /g; s/^$U_R /QMAILR /; s/^$U_Q /QMAILQ /; s/^root /ROOT /" | sort
+ps -o user:20=,args= -p "$(qsend_pid q11)" | sed "s/  */ /g; s/^$U_S /QMAILS /"
 
 echo '--- a message for two local users reaches both Maildirs'
 qp=$(printf 'Subject: one\n\nfirst body\n' | qinject "$a" "$a@$me" "$a@$me" "$b@$me")
