@@ -1,70 +1,90 @@
-/* t_qmesearch: in a scratch home: the exact .qmail-EXT first, then the
-   -default names from the longest '-' prefix down to .qmail-default, with
-   defpos at the start of DEFAULT; dots become ':' and letters are
-   lowercased; an empty dash tries only .qmail; a symbolic link is an error
-   (ELOOP) and a directory counts as absent; qme_exists. */
+/* t_qmesearch: the safe extension (lowercase, '.' to ':') and the .qmail
+   search order in a scratch directory: exact name, -default walk, DEFAULT
+   position, directories ignored, symbolic links refused (ELOOP), the
+   basic address without -default names. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "qmesearch.h"
+#include "str.h"
 #include "t.h"
 
-static void touch(const char *fn)
-{
-  int fd = open(fn, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd == -1) { perror(fn); exit(2); }
-  close(fd);
-}
+static void mk(const char *fn) { int fd = open(fn, O_WRONLY | O_CREAT | O_TRUNC, 0644); if (fd != -1) close(fd); }
 
-struct c { const char *label, *dash, *ext; int r; const char *fn; long defpos; };
-static const struct c cases[] = {
-  { "plain .qmail", "", "", 1, ".qmail", -1 },
-  { "empty dash: only the exact name", "", "foo", 0, 0, -1 },
-  { "exact", "-", "foo", 1, ".qmail-foo", -1 },
-  { "case", "-", "FOO", 1, ".qmail-foo", -1 },
-  { "default one level", "-", "foo-bar", 1, ".qmail-foo-default", 4 },
-  { "default deeper", "-", "foo-bar-baz", 1, ".qmail-foo-bar-default", 8 },
-  { "catch-all", "-", "other", 1, ".qmail-default", 0 },
-  { "dots", "-", "a.b", 1, ".qmail-a:b", -1 },
-  { "dots in default", "-", "x.y-z", 1, ".qmail-x:y-default", 4 },
-  { "directory is absent", "-", "dir", 1, ".qmail-default", 0 },
-  { "symlink", "-", "link", -1, ".qmail-link", 0 },
-};
+static int search(const char *dash, const char *ext, char *name, long *defpos)
+{
+  struct qme q = QME_ZERO;
+  int r = qme_search(&q, dash, ext, str_len(ext));
+  name[0] = 0;
+  if (r == 1) { memcpy(name, q.fn.s, q.fn.len); close(q.fd); }
+  *defpos = q.defpos;
+  stralloc_free(&q.fn);
+  return r;
+}
 
 int main(void)
 {
-  struct qme q = QME_ZERO;
+  static const struct { const char *ext, *safe; } safe[] = {
+    { "", "" }, { "Foo", "foo" }, { "Foo.Bar", "foo:bar" }, { "a..B-c.", "a::b-c:" },
+  };
+  static const struct { const char *ext; const char *want; long defpos; } tab[] = {
+    { "foo", ".qmail-foo", -1 },
+    { "FOO", ".qmail-foo", -1 },
+    { "foo-bar-baz", ".qmail-foo-default", 4 },
+    { "Zed-x", ".qmail-default", 0 },
+    { "a.b-c", ".qmail-a:b-c", -1 },
+    { "x-default", ".qmail-x-default", 2 },
+    { "dir", ".qmail-default", 0 },
+  };
+  char dir[] = "/tmp/t_qmeXXXXXX", name[256];
   stralloc sa = STRALLOC_ZERO;
+  long defpos;
   size_t i;
-  int r;
 
-  CHECK(chdir(t_tmpdir()) == 0);
-  t_name = "nothing there";
-  CHECK(qme_search(&q, "-", "foo", 3) == 0 && q.fd == -1);
-  touch(".qmail"); touch(".qmail-foo"); touch(".qmail-foo-default"); touch(".qmail-foo-bar-default");
-  touch(".qmail-default"); touch(".qmail-a:b"); touch(".qmail-x:y-default");
-  CHECK(mkdir(".qmail-dir", 0755) == 0);
-  CHECK(symlink(".qmail", ".qmail-link") == 0);
-
-  for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
-    t_name = cases[i].label;
-    errno = 0;
-    r = qme_search(&q, cases[i].dash, cases[i].ext, strlen(cases[i].ext));
-    CHECK(r == cases[i].r);
-    if (r) CHECK(q.fn.s && !strcmp(q.fn.s, cases[i].fn)); else CHECK(q.fd == -1);
-    if (r == 1) { CHECK(q.fd != -1 && q.defpos == cases[i].defpos); close(q.fd); q.fd = -1; }
-    if (r == -1) CHECK(errno == ELOOP);
+  for (i = 0; i < sizeof safe / sizeof safe[0]; ++i) {
+    t_name = safe[i].ext;
+    CHECK(qme_safeext(&sa, safe[i].ext, str_len(safe[i].ext)));
+    CHECK(sa.len == str_len(safe[i].safe));
+    CHECKMEM(sa.s, sa.len, safe[i].safe);
   }
-
-  t_name = "safeext";
-  CHECK(qme_safeext(&sa, "A.B..c", 6) == 1 && sa.len == 6 && !memcmp(sa.s, "a:b::c", 6));
-  t_name = "exists";
-  CHECK(qme_exists(".qmail") == 1);
-  CHECK(qme_exists(".qmail-none") == 0);
   stralloc_free(&sa);
-  stralloc_free(&q.fn);
-  CHECK(chdir("/") == 0);
+
+  if (!mkdtemp(dir) || chdir(dir) == -1) return 111;
+  mk(".qmail-foo"); mk(".qmail-foo-default"); mk(".qmail-default"); mk(".qmail-a:b-c");
+  mk(".qmail-x-default"); mkdir(".qmail-dir", 0755);
+  for (i = 0; i < sizeof tab / sizeof tab[0]; ++i) {
+    t_name = tab[i].ext;
+    CHECK(search("-", tab[i].ext, name, &defpos) == 1);
+    CHECKSTR(name, tab[i].want);
+    CHECK(defpos == tab[i].defpos);
+  }
+  t_name = "no -default for the basic address";
+  mk(".qmaildefault");
+  CHECK(search("", "", name, &defpos) == 0);
+  mk(".qmail");
+  CHECK(search("", "", name, &defpos) == 1);
+  CHECKSTR(name, ".qmail");
+  t_name = "a symbolic link is an error, not absent";
+  CHECK(symlink(".qmail-foo", ".qmail-link") == 0);
+  CHECK(search("-", "link", name, &defpos) == -1 && errno == ELOOP);
+  t_name = "dots in a -default name";
+  mk(".qmail-x:y-default");
+  CHECK(search("-", "x.y-z", name, &defpos) == 1);
+  CHECKSTR(name, ".qmail-x:y-default");
+  CHECK(defpos == 4);
+  t_name = "an empty dash tries only the exact name";
+  CHECK(search("", "foo", name, &defpos) == 0); /* .qmailfoo */
+  t_name = "nothing at all";
+  unlink(".qmail-default");
+  CHECK(search("-", "none", name, &defpos) == 0);
+  t_name = "qme_exists";
+  CHECK(qme_exists(".qmail-foo") == 1);
+  CHECK(qme_exists(".qmail-none") == 0);
+  CHECK(qme_exists(".qmail-foo/x") == 0);
+  unlink(".qmail-foo"); unlink(".qmail-foo-default"); unlink(".qmail-a:b-c"); unlink(".qmail-x-default");
+  unlink(".qmaildefault"); unlink(".qmail"); unlink(".qmail-x:y-default"); unlink(".qmail-link"); rmdir(".qmail-dir");
+  if (chdir("/") == 0) rmdir(dir);
   return t_done();
 }

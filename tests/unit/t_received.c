@@ -1,17 +1,16 @@
-/* t_received: the Received line's exact text for a table of clients
-   (HELO same as the host ignoring case, different, absent; info present
-   and absent; unknown host and ip), hostile bytes in every field become
-   '?', the line is one line ending in LF, received_env reads tcpserver's
-   variables. */
+/* t_received: the Received line's format and its escaping of hostile
+   bytes, and the hop-relevant first word.
+   More: a table of clients, every byte 1..255 in every field (one line
+   and its continuation, nothing else), received_env, allocation failure. */
+#include "received.h"
 #include <errno.h>
 #include <stdlib.h>
 #include "alloc.h"
 #include "env.h"
-#include "received.h"
 #include "t.h"
 
-struct c { const char *label; struct received r; const char *out; };
-static const struct c cases[] = {
+struct rc { const char *label; struct received r; const char *out; };
+static const struct rc cases[] = {
   { "plain", { "SMTP", "mx.example", "1.2.3.4", "client.example", 0, "client.example" },
     "Received: from client.example (1.2.3.4)\n  by mx.example with SMTP; 23 Sep 1995 04:46:54 -0000\n" },
   { "helo differs", { "SMTP", "mx.example", "1.2.3.4", "client.example", 0, "other" },
@@ -28,7 +27,8 @@ static const struct c cases[] = {
     "Received: from a?b?c (u??x?@1.2.3.4)\n  by mx with SMTP; 23 Sep 1995 04:46:54 -0000\n" },
 };
 
-int main(void)
+/* the second set of cases */
+static void more(void)
 {
   stralloc sa = STRALLOC_ZERO;
   struct received r;
@@ -83,5 +83,31 @@ int main(void)
   CHECK(received_fmt(&sa, &cases[0].r, 0) == 0 && errno == ENOMEM);
   alloc_failafter(-1);
   stralloc_free(&sa);
+  return;
+}
+
+int main(void)
+{
+  stralloc sa = STRALLOC_ZERO;
+  struct received r = { "SMTP", "mx.example", "1.2.3.4", "client.example", 0, "CLIENT.example" };
+
+  t_name = "HELO equal to host (case) is left out";
+  CHECK(received_fmt(&sa, &r, 0));
+  CHECK(sa.len == strlen("Received: from client.example (1.2.3.4)\n  by mx.example with SMTP; 1 Jan 1970 00:00:00 -0000\n"));
+  CHECKMEM(sa.s, sa.len, "Received: from client.example (1.2.3.4)\n  by mx.example with SMTP; 1 Jan 1970 00:00:00 -0000\n");
+
+  t_name = "HELO, info, unknowns";
+  sa.len = 0;
+  r.helo = "other"; r.info = "user"; r.host = 0; r.local = 0;
+  CHECK(received_fmt(&sa, &r, 86400));
+  CHECKMEM(sa.s, sa.len, "Received: from unknown (HELO other) (user@1.2.3.4)\n  by unknown with SMTP; 2 Jan 1970 00:00:00 -0000\n");
+
+  t_name = "hostile bytes";
+  sa.len = 0;
+  r.helo = "a\r\nReceived: b (c)"; r.info = "x y"; r.ip = "::1"; r.proto = "QMTP"; r.host = "[h]";
+  CHECK(received_fmt(&sa, &r, 0));
+  CHECKMEM(sa.s, sa.len, "Received: from [h] (HELO a??Received:?b??c?) (x?y@::1)\n  by unknown with QMTP; 1 Jan 1970 00:00:00 -0000\n");
+  stralloc_free(&sa);
+  more();
   return t_done();
 }
