@@ -11,6 +11,8 @@
 set -e
 sandbox_ensure
 C=$QHOME/control
+# leave no control file behind for the scripts that follow
+trap '_cleanup; for f in rcpthosts morercpthosts.cdb localiphost; do rm -f "$C/$f"; done' EXIT
 echo quail.test > $C/me
 printf 'example.test\n.sub.example.test\n' > $C/rcpthosts
 printf 'more.test\n# comment\n.deep.test\n' | python3 $TOP/tests/e2e/58-cdbmake.py $C/morercpthosts.cdb

@@ -10,6 +10,8 @@
 set -e
 sandbox_ensure
 C=$QHOME/control
+# leave no control file behind for the scripts that follow
+trap '_cleanup; for f in qmqpservers databytes; do rm -f "$C/$f"; done' EXIT
 echo quail.test > $C/me
 rm -f $C/databytes $C/qmqpservers
 CAP=$T/cap55; rm -rf $CAP; mkdir -p $CAP; chmod 777 $CAP

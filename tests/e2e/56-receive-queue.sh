@@ -10,6 +10,8 @@
 set -e
 sandbox_ensure
 C=$QHOME/control
+# leave no control file behind for the scripts that follow
+trap '_cleanup; for f in rcpthosts databytes; do rm -f "$C/$f"; done' EXIT
 Q=$QHOME/queue
 echo quail.test > $C/me
 printf 'example.test\n' > $C/rcpthosts

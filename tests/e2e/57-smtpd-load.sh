@@ -14,6 +14,8 @@ PF=$TOP/tests/tmp/peers/postfix
 sandbox_ensure
 qclean
 C=$QHOME/control
+# leave no control file behind for the scripts that follow
+trap '_cleanup; for f in rcpthosts locals virtualdomains; do rm -f "$C/$f"; done' EXIT
 echo quail.test > $C/me
 echo quail.test > $C/locals
 echo load.test > $C/rcpthosts
@@ -27,6 +29,7 @@ total=$((20 * per))
 : > $T/log/q57
 qsend_start q57
 P=$(free_port)
+: > $T/log/smtpd57
 tcp_start smtpd57 $P setuidgid $U_D $QHOME/bin/qmail-smtpd
 
 echo "--- smtp-source: 20 sessions x $per messages, each to its own numbered recipient"
