@@ -71,13 +71,14 @@ PY
 
 echo '--- concurrencyremote 1: never two sessions at once (4 recipients, each held 1 s)'
 svc_stop q43
+mv "$T/log/q43" "$T/log/q43.1"
 echo 1 > "$C/concurrencyremote"
 svc_stop peer43
 rm -f "$PD/maxactive"
 printf '%s\n' 'dot delay 1 250 ok slowly' > "$PD/script"
 peer_up
 qsend_start q43
-grep '^status: local' "$T/log/q43" | tail -n 1 | sed 's/local [0-9]*\//local L\//'
+grep '^status: local' "$T/log/q43" | head -n 1 | sed 's/local [0-9]*\//local L\//'
 qp=$(printf 'Subject: one by one\n\nslow\n' | qinject "$a" "$a@$me" r1@remote.example r2@remote.example r3@remote.example r4@remote.example)
 n=$(qmsgid q43 "$qp")
 qwaitend q43 "$n"
