@@ -57,8 +57,14 @@ grep -e '^<\*\* ' -e '^<~\* ' $T/swaks50.out || true
 grep '^<-  250 ok [0-9]* qp' $T/swaks50.out | norm
 showcap | sed -e '/^Date:/d' -e '/^Message-Id:/d' -e '/^X-Mailer:/d'
 
+echo '--- swaks --pipeline: MAIL, RCPT and DATA sent as one group'
+swaks --server 127.0.0.1:$P --pipeline --helo swaks.test --from p@src.test --to erin@example.test,frank@example.test \
+  --header 'Subject: pipelined' --body 'pipelined body' >$T/swaks50p.out 2>&1 && echo "swaks rc 0" || echo "swaks rc $?"
+grep '^<-  250 ok [0-9]* qp' $T/swaks50p.out | norm
+showcap | sed -e '/^Date:/d' -e '/^Message-Id:/d' -e '/^X-Mailer:/d'
+
 echo '--- one log line per transaction on stderr'
-waitfor 10 grep -q 'carol' $T/log/smtpd50
+waitfor 10 grep -q 'erin' $T/log/smtpd50
 grep '^qmail-smtpd: ' $T/log/smtpd50 | norm
 
 echo '--- smtpgreeting replaces me in the greeting, HELO, EHLO and QUIT'

@@ -12,7 +12,7 @@ set -e
 sandbox_ensure
 C=$QHOME/control
 # leave no control file behind for the scripts that follow
-trap '_cleanup; for f in rcpthosts morercpthosts.cdb localiphost; do rm -f "$C/$f"; done' EXIT
+trap '_cleanup; for f in rcpthosts morercpthosts morercpthosts.cdb localiphost; do rm -f "$C/$f"; done' EXIT
 echo quail.test > $C/me
 printf 'example.test\n.sub.example.test\n' > $C/rcpthosts
 printf 'more.test\n# comment\n.deep.test\n' | python3 $TOP/tests/e2e/58-cdbmake.py $C/morercpthosts.cdb
@@ -93,6 +93,12 @@ printf 'example.test\n.sub.example.test\nlocal.example.test\n' > $C/rcpthosts
 $RAW $P "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@[127.0.0.1]>\r\nRCPT TO:<b@[IPv6:::1]>\r\nRCPT TO:<c@[IPv6:0:0::1]>\r\nRCPT TO:<d@[0.0.0.0]>\r\nRCPT TO:<e@[192.0.2.7]>\r\nRCPT TO:<f@[ipv6:2001:db8::7]>\r\nDATA\r\nSubject: literals\r\n\r\n.\r\nQUIT\r\n'" | sed 's/250 ok [0-9]* qp [0-9]*/250 ok TIME qp PID/'
 envelopes
 rm -f $C/localiphost
+
+echo '--- qmail-newmrh builds morercpthosts.cdb from morercpthosts; qmail-smtpd reads it'
+printf 'NewMrh.test\n.sub.newmrh.test\n' > $C/morercpthosts
+qmail-newmrh && echo "qmail-newmrh rc 0"
+$RAW $P "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@newmrh.TEST>\r\nRCPT TO:<b@x.sub.newmrh.test>\r\nRCPT TO:<c@more.test>\r\nRCPT TO:<d@other.test>\r\nQUIT\r\n'"
+rm -f $C/morercpthosts
 
 echo '--- RELAYCLIENT empty: every domain is relayed'
 P2=$(free_port)
