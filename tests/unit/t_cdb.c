@@ -1,9 +1,9 @@
 /* t_cdb: the reader, with databases written by cdbmake: 0, 1 and 10000
    records, duplicate keys through cdb_findnext, the read (unmapped) path,
-   a file written by freecdb's cdbmake (an independent writer), and hostile
-   files: truncated at every interesting length, header and slots pointing
-   past the end, 0xffffffff lengths, a table without an empty slot, and
-   random byte corruption.  Malformed files must give -1/EPROTO or 0,
+   files written by freecdb's cdbmake and by tcprules (independent
+   writers), and hostile files: truncated at every interesting length,
+   header and slots pointing past the end, 0xffffffff lengths, a table
+   without an empty slot, and random byte corruption.  Malformed files must give -1/EPROTO or 0,
    never a crash (ASan watches the reads). */
 #include <errno.h>
 #include <fcntl.h>
@@ -228,6 +228,32 @@ int main(void)
     close(fd);
   } else
     printf("skip: /usr/bin/cdbmake (freecdb) is not installed\n");
+
+  t_name = "tcprules";
+  if (access("/usr/bin/tcprules", X_OK) == 0) {
+    char cmd[1024], got[32];
+    FILE *f = fopen(t_path("rules"), "w");
+    if (!f) { perror("rules"); return 2; }
+    fputs("127.0.0.1:allow,RELAYCLIENT=\"\"\n=host.example:deny\n10.:allow,X=\"a b\"\n:allow\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "cd %s && /usr/bin/tcprules rules.cdb rules.tmp < rules", t_tmpdir());
+    CHECK(system(cmd) == 0);
+    fd = open(t_path("rules.cdb"), O_RDONLY);
+    CHECK(fd != -1);
+    cdb_init(&c, fd);
+    CHECK(cdb_find(&c, "127.0.0.1", 9) == 1 && cdb_datalen(&c) == 14);
+    CHECK(cdb_read(&c, got, 14, cdb_datapos(&c)) == 0);
+    CHECKMEM(got, 14, "+RELAYCLIENT=\0");
+    CHECK(cdb_find(&c, "=host.example", 13) == 1 && cdb_datalen(&c) == 2);
+    CHECK(cdb_find(&c, "10.", 3) == 1 && cdb_datalen(&c) == 7);
+    CHECK(cdb_read(&c, got, 7, cdb_datapos(&c)) == 0);
+    CHECKMEM(got, 7, "+X=a b\0");
+    CHECK(cdb_find(&c, "", 0) == 1 && cdb_datalen(&c) == 0);
+    CHECK(cdb_find(&c, "10.0.0.1", 8) == 0);
+    cdb_free(&c);
+    close(fd);
+  } else
+    printf("skip: /usr/bin/tcprules (ucspi-tcp) is not installed\n");
 
   t_name = "truncated";
   snprintf(db, sizeof db, "%s", t_path("base.cdb"));
