@@ -11,7 +11,7 @@ set -e
 sandbox_ensure
 C=$QHOME/control
 # leave no control file behind for the scripts that follow
-trap '_cleanup; for f in rcpthosts databytes; do rm -f "$C/$f"; done' EXIT
+trap '_cleanup; for f in rcpthosts databytes qmqpservers; do rm -f "$C/$f"; done' EXIT
 Q=$QHOME/queue
 echo quail.test > $C/me
 printf 'example.test\n' > $C/rcpthosts
@@ -66,6 +66,16 @@ PY
 norm < $T/replies56
 waitfor 20 idle
 showqueue | norm
+counts
+
+echo '--- a mini-qmail host: qmail-inject with QMAILQUEUE=qmail-qmqpc reaches the hub queue through qmail-qmqpd'
+printf '127.0.0.1:%s\n' $PP > $C/qmqpservers
+printf 'Subject: mini\n\nfrom a host without a queue\n' | env QMAILQUEUE=$QHOME/bin/qmail-qmqpc qmail-inject -f mini@src.test e@example.test \
+  && echo "qmail-inject rc 0"
+rm -f $C/qmqpservers
+waitfor 20 idle
+: > $T/replies56
+showqueue | grep -A1 'Fmini@' | norm | sed 's/p=p[0-9]*/p=P/; s/Message-ID: <[^>]*>/Message-ID: <ID>/'
 counts
 
 echo '--- refused or broken transactions leave nothing in the queue'
