@@ -41,5 +41,3 @@ BIN("qmail-tcpto", U_OWNER, 0755);
 BIN("qreceipt", U_OWNER, 0755);
 BIN("sendmail", U_OWNER, 0755);
 BIN("splogger", U_OWNER, 0711);
-c("boot", "pop3d-log-run", "boot/pop3d-log-run", U_OWNER, G_QMAIL, 0755);
-c("boot", "pop3d-run", "boot/pop3d-run", U_OWNER, G_QMAIL, 0755);

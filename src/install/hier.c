@@ -38,6 +38,7 @@ void hier(void)
   d("man", U_OWNER, G_QMAIL, 0755);
   d("man/man1", U_OWNER, G_QMAIL, 0755);
   d("man/man3", U_OWNER, G_QMAIL, 0755);
+  d("man/man3", U_OWNER, G_QMAIL, 0755);
   d("man/man5", U_OWNER, G_QMAIL, 0755);
   d("man/man7", U_OWNER, G_QMAIL, 0755);
   d("man/man8", U_OWNER, G_QMAIL, 0755);
@@ -76,6 +77,8 @@ void hier(void)
   c("boot", "smtpd-run", "boot/smtpd-run", U_OWNER, G_QMAIL, 0755);
   c("boot", "qmtpd-run", "boot/qmtpd-run", U_OWNER, G_QMAIL, 0755);
   c("boot", "log-run", "boot/log-run", U_OWNER, G_QMAIL, 0755);
+  c("boot", "pop3d-run", "boot/pop3d-run", U_OWNER, G_QMAIL, 0755);
+  c("boot", "pop3d-log-run", "boot/pop3d-log-run", U_OWNER, G_QMAIL, 0755);
 
   for (m = auto_man; *m; m += 2)
     c(m[0], m[1] + 4, m[1], U_OWNER, G_QMAIL, 0644);
