@@ -38,7 +38,6 @@ void hier(void)
   d("man", U_OWNER, G_QMAIL, 0755);
   d("man/man1", U_OWNER, G_QMAIL, 0755);
   d("man/man3", U_OWNER, G_QMAIL, 0755);
-  d("man/man3", U_OWNER, G_QMAIL, 0755);
   d("man/man5", U_OWNER, G_QMAIL, 0755);
   d("man/man7", U_OWNER, G_QMAIL, 0755);
   d("man/man8", U_OWNER, G_QMAIL, 0755);
