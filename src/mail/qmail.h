@@ -2,7 +2,9 @@
    does) the way every quail program that queues must.
    qmail_open returns 0, or -1 with errno; qq->pid is the "qp".
    qmail_put/puts/from/to never fail at once: a write error is remembered
-   and reported by qmail_close.
+   and reported by qmail_close.  Callers ignore SIGPIPE: qmail-queue may
+   exit before reading everything.  A set-id caller's $QMAILQUEUE is
+   ignored.
    qmail_close returns "" when the message was queued, otherwise a string
    whose first byte is 'D' (permanent) or 'Z' (temporary), followed by text
    that ends in an enhanced status code, as in qmail-queue(8). */
