@@ -63,6 +63,12 @@ swaks --server 127.0.0.1:$P --pipeline --helo swaks.test --from p@src.test --to 
 grep '^<-  250 ok [0-9]* qp' $T/swaks50p.out | norm
 showcap | sed -e '/^Date:/d' -e '/^Message-Id:/d' -e '/^X-Mailer:/d'
 
+echo '--- swaks --pipe starts qmail-smtpd with SIGCHLD ignored; it still gets qmail-queue status'
+swaks --pipe "env QMAILQUEUE=$T/capq.sh CAPDIR=$CAP TCPREMOTEIP=192.0.2.9 $QHOME/bin/qmail-smtpd" --helo pipe.test \
+  --from g@src.test --to gina@example.test --body 'via --pipe' >$T/swaks50c.out 2>&1 && echo "swaks rc 0" || echo "swaks rc $?"
+grep '^<-  250 ok [0-9]* qp' $T/swaks50c.out | norm
+showcap | grep -e '^Received' -e '^envelope'
+
 echo '--- one log line per transaction on stderr'
 waitfor 10 grep -q 'erin' $T/log/smtpd50
 grep '^qmail-smtpd: ' $T/log/smtpd50 | norm

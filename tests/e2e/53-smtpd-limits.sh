@@ -38,6 +38,10 @@ $RAW $P "b'MAIL FROM:<s@src.test>\r\n' + b''.join(b'RCPT TO:<r%d@example.test>\r
 tr '\0' '\n' < $CAP/0001.env | grep -c '^T'
 rm -f $CAP/*
 
+echo '--- 100000 RCPT commands: every one past 1000 gets 452, the log line is capped'
+$RAW $P "b'MAIL FROM:<s@src.test>\r\n' + b''.join(b'RCPT TO:<r%d@example.test>\r\n' % i for i in range(100000)) + b'RSET\r\nQUIT\r\n'" | uniq -c | sed 's/^ *//'
+tail -n 1 $T/log/smtpd53 | sed 's/.* +\([0-9]*\) more result \(.*\)/+\1 more result \2/'
+
 echo '--- hostile HELO bytes become ? in the Received line'
 $RAW $P "b'HELO evil\x01\x7f<x>;(y)\r\nMAIL FROM:<s@src.test>\r\nRCPT TO:<a@example.test>\r\nDATA\r\n\r\n.\r\nQUIT\r\n'" | norm >/dev/null
 head -n 2 $CAP/0001.msg | norm

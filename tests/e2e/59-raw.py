@@ -2,7 +2,8 @@
 """59-raw.py: a raw TCP client for the receiving tests (not a test itself).
 
 usage: 59-raw.py [-6] [-k] [-n] PORT EXPR
-  EXPR is a Python expression giving the bytes to send, e.g.
+  EXPR is a Python expression giving the bytes to send (from a second
+  thread, while replies are read), e.g.
   "b'EHLO x\\r\\nQUIT\\r\\n'" or "b'x'*1000000".  The client connects to
   127.0.0.1 (or ::1 with -6), reads the greeting (unless -n), sends EXPR
   with one sendall (one packet when it fits), half-closes (unless -k: then
@@ -13,6 +14,7 @@ usage: 59-raw.py [-6] [-k] [-n] PORT EXPR
 """
 import socket
 import sys
+import threading
 
 def main():
     args = sys.argv[1:]
@@ -37,12 +39,18 @@ def main():
             if not d:
                 break
             got += d
-    try:
-        s.sendall(payload)
-        if not keep:
-            s.shutdown(socket.SHUT_WR)
-    except OSError as e:
-        got += ('[send: %s]\n' % e.__class__.__name__).encode()
+    senderr = []
+    def send():
+        # a thread, so replies are read while a long payload is still going
+        # out (a server that answers as it reads must not block on us)
+        try:
+            s.sendall(payload)
+            if not keep:
+                s.shutdown(socket.SHUT_WR)
+        except OSError as e:
+            senderr.append(('[send: %s]\n' % e.__class__.__name__).encode())
+    t = threading.Thread(target=send, daemon=True)
+    t.start()
     try:
         while True:
             d = s.recv(65536)
@@ -53,6 +61,8 @@ def main():
         got += b'[timeout]\n'
     except OSError as e:
         got += ('[recv: %s]\n' % e.__class__.__name__).encode()
+    t.join(5)
+    got += b''.join(senderr)
     out = got.replace(b'\r\n', b'\n')
     sys.stdout.write(out.decode('latin1').encode('unicode_escape').decode('ascii')
                      .replace('\\n', '\n').replace('\\\\', '\\'))
