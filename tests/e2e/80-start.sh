@@ -4,21 +4,26 @@
 # through the started POP3 server with poplib; svstat and the multilog log
 # lines are checked; a second `make start` changes nothing; `make stop`
 # stops everything.
-# Not tested here: apt-get installation of the companions (CI has them),
-# and `config` (DNS-derived names).
+# Not tested here: apt-get installation of the companions (CI has them,
+# QUAIL_NO_APT is set), `config` (DNS-derived names), a system svscan
+# (daemontools-run) scanning the service directory, and boot at startup.
 set -e
 . "$TOP/tests/lib.sh"
 sandbox_ensure
 smtp=$(free_port); pop3=$(free_port)
 u=$(tuser start1)
 h=$(getent passwd "$u" | cut -d: -f6)
+rm -rf "$h/Maildir" "$QHOME/svc" "$QHOME/service" "$QHOME"/control/tcp.smtp*
 su -s /bin/sh "$u" -c "$QHOME/bin/maildirmake $h/Maildir"
 echo "$u:Start-Pass-1" | chpasswd
 me=$(cat "$QHOME/control/me")
 run_start() {
   (cd "$SANDBOX" && env QUAIL_SMTP_PORT=$smtp QUAIL_POP3_PORT=$pop3 QUAIL_NO_APT=1 make -s start)
 }
-stop_all() { (cd "$SANDBOX" && make -s stop) >/dev/null 2>&1 || true; }
+stop_all() {
+  (cd "$SANDBOX" && make -s stop) >/dev/null 2>&1 || true
+  rm -rf "$QHOME/svc" "$QHOME/service" "$QHOME"/control/tcp.smtp*
+}
 trap 'stop_all; _cleanup' EXIT
 
 echo '--- make start installs, configures and starts the services'
@@ -46,8 +51,14 @@ echo '--- multilog wrote qmail-send lines and tcpserver lines'
 waitfor 10 grep -q 'delivery [0-9]*: success' "$QHOME/svc/qmail-send/log/main/current" && echo send-log ok
 grep -q 'tcpserver: ok' "$QHOME/svc/qmail-smtpd/log/main/current" && echo smtpd-log ok
 echo '--- a second make start changes nothing and says so'
+sleep 1.1; touch "$T/mark"; sleep 1.1
 run_start > "$T/start2.out" 2>&1 || { cat "$T/start2.out"; exit 1; }
 grep -o 'nothing to change' "$T/start2.out"
+grep -E '^quail: (installed|started|wrote|compiled|installing|control/me)' "$T/start2.out" || echo 'no action reported'
+echo '--- no installed file, control file or service file was rewritten, chowned or chmodded'
+find "$QHOME/bin" "$QHOME/boot" "$QHOME/man" "$QHOME/control" "$QHOME/svc" "$QHOME/service" \
+  \( -path '*/supervise' -o -path '*/log/main' \) -prune -o \( -newer "$T/mark" -o -cnewer "$T/mark" \) -print
+echo 'none'
 echo '--- make stop stops everything'
 (cd "$SANDBOX" && make -s stop) | sed 's/pid [0-9]*/pid N/' | sort
 for s in qmail-send qmail-smtpd qmail-pop3d; do svok "$QHOME/service/$s" 2>/dev/null && echo "$s still up" || echo "$s down"; done
