@@ -77,7 +77,7 @@ static struct addr822 *newentry(addrlist *al, int kind)
 static int catpiece(stralloc *sa, const struct parse *p, size_t i)
 {
   if (p->t[i].type == T822_QUOTE) return token822_unquote(sa, p->s + p->t[i].pos, p->t[i].len);
-  return stralloc_catb(sa, p->s + p->t[i].pos, p->t[i].len);
+  return catunfolded(sa, p->s + p->t[i].pos, p->t[i].len); /* a literal may be folded */
 }
 
 /* the addr-spec in tokens [a,b) into e; comments go to e->comment.
@@ -89,7 +89,8 @@ static int addrspec(const struct parse *p, size_t a, size_t b, struct addr822 *e
   for (i = a; i < b; ++i) {
     if (iscomment(p, i)) { if (!catcomment(&e->comment, p, i)) return -1; continue; }
     if (i == at) { e->flagdomain = 1; continue; }
-    if (p->t[i].type == T822_SPECIAL && !isspec(p, i, '.') && !isspec(p, i, '@')) {
+    if ((p->t[i].type == T822_SPECIAL && !isspec(p, i, '.') && !isspec(p, i, '@'))
+        || (i > at && p->t[i].type == T822_QUOTE)) { /* no quoted domains */
       errno = EINVAL;
       return 0;
     }
@@ -168,10 +169,7 @@ static size_t itemend(const struct parse *p, size_t i, int ingroup)
 {
   int angle = 0, closed = 0;
   for (; i < p->n; ++i) {
-    if (closed && !iscomment(p, i)) {
-      if (isspec(p, i, ',') || isspec(p, i, ';') || isspec(p, i, ':')) return i;
-      return i;
-    }
+    if (closed && !iscomment(p, i)) return i;
     if (isspec(p, i, '<')) angle = 1;
     else if (isspec(p, i, '>')) { if (angle) closed = 1; angle = 0; }
     else if (!angle) {
@@ -260,8 +258,14 @@ int addr822_fmt(stralloc *out, const struct addr822 *a)
   int ok = 0;
   if (a->kind == A822_GROUP) return cat(out, &a->phrase) && stralloc_append(out, ':');
   if (a->kind == A822_GROUPEND) return stralloc_append(out, ';');
-  if (!addr822_env(&env, a)) goto done;
-  if (env.len && !quote_addr(&q, &env)) goto done;
+  /* quote_addr splits at the last '@': give it one after the local part,
+     so an '@' inside a local part without a domain stays in it */
+  if (!cat(&env, &a->local) || !stralloc_append(&env, '@')) goto done;
+  if (a->local.len || a->flagdomain) {
+    if (!quote_addr(&q, &env)) goto done;
+    --q.len;
+    if (a->flagdomain && (!stralloc_append(&q, '@') || !cat(&q, &a->domain))) goto done;
+  }
   if (a->phrase.len) {
     if (!stralloc_cat(out, &a->phrase) || !stralloc_cats(out, " <")) goto done;
   } else if (a->flagangle || !q.len) {

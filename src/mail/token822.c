@@ -41,12 +41,20 @@ static int add(token822_list *tl, int type, size_t pos, size_t len)
   return 1;
 }
 
-/* the index just past a comment that opens at s[i]; n when unterminated */
+/* a backslash at s[j] escapes nothing: it ends the text or is followed by
+   CR or LF (folding cannot be escaped) */
+static int badescape(const char *s, size_t n, size_t j)
+{
+  return j + 1 == n || s[j + 1] == '\r' || s[j + 1] == '\n';
+}
+
+/* the index just past a comment that opens at s[i]; n + 1 when it is
+   unterminated or holds a bad escape */
 static size_t skipcomment(const char *s, size_t n, size_t i)
 {
   size_t depth = 0;
   for (; i < n; ++i) {
-    if (s[i] == '\\') { if (++i == n) return n + 1; continue; }
+    if (s[i] == '\\') { if (badescape(s, n, i)) return n + 1; ++i; continue; }
     if (s[i] == '(') ++depth;
     else if (s[i] == ')') { if (!--depth) return i + 1; }
   }
@@ -69,7 +77,7 @@ int token822_scan(token822_list *tl, const char *s, size_t n)
         continue;
       case '"':
         for (j = i + 1; j < n && s[j] != '"'; ++j)
-          if (s[j] == '\\' && ++j == n) break;
+          if (s[j] == '\\') { if (badescape(s, n, j)) { j = n; break; } ++j; }
         if (j >= n) { errno = EINVAL; return 0; }
         if (!add(tl, T822_QUOTE, i + 1, j - i - 1)) return -1;
         i = j + 1;
@@ -77,7 +85,7 @@ int token822_scan(token822_list *tl, const char *s, size_t n)
       case '[':
         for (j = i + 1; j < n && s[j] != ']'; ++j) {
           if (s[j] == '[') break;
-          if (s[j] == '\\' && ++j == n) break;
+          if (s[j] == '\\') { if (badescape(s, n, j)) { j = n; break; } ++j; }
         }
         if (j >= n || s[j] != ']') { errno = EINVAL; return 0; }
         if (!add(tl, T822_LITERAL, i, j + 1 - i)) return -1;
@@ -93,7 +101,10 @@ int token822_scan(token822_list *tl, const char *s, size_t n)
       continue;
     }
     for (j = i; j < n && !isspace822((unsigned char)s[j]) && !isspecial((unsigned char)s[j]); ++j)
-      if (s[j] == '\\' && j + 1 < n) ++j;
+      if (s[j] == '\\') { /* escapes the next byte, which must be there and not white space */
+        if (badescape(s, n, j) || isspace822((unsigned char)s[j + 1])) { errno = EINVAL; return 0; }
+        ++j;
+      }
     if (!add(tl, T822_ATOM, i, j - i)) return -1;
     i = j;
   }

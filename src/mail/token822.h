@@ -6,8 +6,10 @@
    T822_COMMENT  a comment, nested; the span includes the parentheses
    T822_SPECIAL  one of  < > @ , ; : .  (a span of one byte)
    Spaces, tabs, CR and LF separate tokens and are not recorded.
+   A backslash escapes the next byte, which must exist and must not be CR
+   or LF (nor, in an atom, a space or tab).
    token822_scan returns 1, 0 on a syntax error (an unterminated quote,
-   comment or literal, a stray ')' or ']'; errno EINVAL), or -1 when out of
+   comment or literal, a stray ')' or ']', a bad backslash; errno EINVAL), or -1 when out of
    memory (errno ENOMEM or EOVERFLOW).  The list is replaced, not appended.
    token822_unquote appends the text of a QUOTE token with its
    backslash escapes removed; 1, or 0 with errno. */

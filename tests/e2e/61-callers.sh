@@ -74,8 +74,8 @@ echo '--- sendmail -bs speaks SMTP on stdin through qmail-smtpd'
 printf 'HELO local\r\nMAIL FROM:<%s@%s>\r\nRCPT TO:<%s@%s>\r\nDATA\r\nSubject: from -bs\r\n\r\nhello over -bs\r\n.\r\nQUIT\r\n' \
   "$snd" "$me" "$rcpt" "$me" | setuidgid "$snd" env - PATH=/usr/bin:/bin "$SM" -bs | cut -c1-3 | tr '\n' ' '; echo
 
-echo '--- all four are in the Maildir, read back with Python mailbox'
-waitfor 30 sh -c "[ \$(ls $T/users/c61r/Maildir/new | wc -l) -ge 4 ]" || true
+echo '--- all five (python sends two: To and Bcc) are in the Maildir, read back with Python mailbox'
+waitfor 30 sh -c "[ \$(ls $T/users/c61r/Maildir/new | wc -l) -ge 5 ]" || true
 python3 - "$T/users/c61r/Maildir" <<'PY' | norm
 import mailbox, sys
 rows = []
@@ -88,6 +88,7 @@ for r in sorted(rows):
 PY
 
 echo '--- only the deferred message is left in the queue'
+waitfor 20 sh -c "[ \$($SM -bp | grep -c '#') = 1 ]" || true
 "$SM" -bp | showqueue
 svc_stop q61
 for d in todo intd pid bounce; do find "$QHOME/queue/$d" -type f -delete; done

@@ -22,6 +22,7 @@ static const struct c cases[] = {
   { "x@", 1, "x@dhost.ddom.test", "x@dhost.ddom.test|" },
   { "x@[10.0.0.1]", 1, "x@[10.0.0.1]", "x@[10.0.0.1]|" },
   { "x@[]", 1, "x@[]", "x@[]|" },
+  { "x@[10.0.\n 0.1]", 1, "x@[10.0. 0.1]", "x@[10.0. 0.1]|" },
   { "<>", 1, "<>", "" },
   { "<@a,@b:u@h.test>", 1, "<u@h.test>", "u@h.test|" },
   { "Joe Q <joe@x.test> (c1)", 1, "Joe Q <joe@x.test> (c1)", "joe@x.test|" },
@@ -40,9 +41,22 @@ static const struct c cases[] = {
   { "<<a@x.test>>", 0, 0, 0 },
   { "g: h: a;;", 0, 0, 0 },
   { "\"open", 0, 0, 0 },
+  { "a@\"quoted domain\"", 0, 0, 0 },
   { "(open", 0, 0, 0 },
   { "<a@x.test> junk", 1, "<a@x.test>, junk@dhost.ddom.test", "a@x.test|junk@dhost.ddom.test|" },
 };
+
+/* written back without qualification, an '@' in a quoted local part
+   without a domain stays in the local part */
+static int roundtrip(addrlist *al, const char *in, stralloc *out)
+{
+  size_t i;
+  out->len = 0;
+  if (addrlist_parse(al, in, strlen(in)) != 1) return 0;
+  if (!addrlist_fmt(out, al, 0) || !stralloc_0(out)) return 0;
+  for (i = 0; i < al->len; ++i) if (al->x[i].flagdomain) return 0;
+  return 1;
+}
 
 static int run(addrlist *al, const char *in, stralloc *out, stralloc *env)
 {
@@ -75,6 +89,12 @@ int main(void)
     CHECKSTR(out.s, cases[i].out);
     CHECKSTR(env.s, cases[i].env);
   }
+
+  t_name = "unqualified";
+  CHECK(roundtrip(&al, "\"a@b\" \"c d\"", &out));
+  CHECKSTR(out.s, "\"a@b\", \"c d\"");
+  CHECK(roundtrip(&al, out.s, &env) && al.len == 2);
+  CHECK(al.x[0].local.len == 3 && !memcmp(al.x[0].local.s, "a@b", 3));
 
   t_name = "folding";
   CHECK(stralloc_copys(&in, ""));
