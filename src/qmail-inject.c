@@ -3,6 +3,7 @@
    qmail-queue (or prints it, -n).  Runs as the invoking user, who may set
    any of its environment variables.  Exit codes: qmail-inject(8). */
 #include <errno.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 #include "addrlist.h"
@@ -19,6 +20,7 @@
 #include "qmail.h"
 #include "qualify.h"
 #include "quote.h"
+#include "sig.h"
 #include "str.h"
 #include "stralloc.h"
 #include "strerr.h"
@@ -437,6 +439,7 @@ int main(int argc, char **argv)
   size_t i;
   int optind, r;
 
+  sig_ignore(SIGPIPE); /* a qmail-queue that stops reading is an exit code, not a kill */
   options(argc, argv, &optind);
   x = env_get("QMAILINJECT"); if (x) inj = x;
   user = envfirst("QMAILUSER", "MAILUSER", "USER", "LOGNAME");

@@ -93,13 +93,14 @@ int main(int argc, char **argv)
     for (++a; *a; ++a) {
       const char *optarg;
       switch (*a) {
-        case 'v': case 'i': case 'm': case 'x': continue;
+        case 'v': case 'i': case 'm': case 'x': case 'n': case 'U': case 'G': continue;
         case 't': flagt = 1; continue;
         case 'E': case 'J': break; /* an optional argument, attached */
         case 'e': case 'p': case 'o': case 'B': case 'f': case 'F': case 'b':
+        case 'r': case 'N': case 'R': case 'V': case 'O': case 'h': case 'L':
           optarg = a[1] ? a + 1 : (++i < argc ? argv[i] : 0);
           if (!optarg) die_usage();
-          if (*a == 'f') sender = optarg;
+          if (*a == 'f' || *a == 'r') sender = optarg;
           if (*a == 'F') fullname = optarg;
           if (*a == 'b') {
             if (optarg[0] != 'p' && optarg[0] != 's' && optarg[0] != 'm') die_usage();

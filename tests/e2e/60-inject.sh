@@ -29,7 +29,9 @@ trap restore EXIT
 
 cat > $T/capq60.sh <<'Q'
 #!/bin/sh
-# a QMAILQUEUE that keeps the message and the envelope, then exits $QT_QQEXIT
+# a QMAILQUEUE that keeps the message and the envelope, then exits $QT_QQEXIT;
+# with $QT_QQEARLY it exits with that code before reading anything
+[ -z "$QT_QQEARLY" ] || exit "$QT_QQEARLY"
 cat > "$QT_CAP/msg" || exit 54
 tr '\0' '\n' <&1 > "$QT_CAP/env" || exit 54
 exit "${QT_QQEXIT:-0}"
@@ -104,6 +106,13 @@ echo '--- a body line of 5000000 bytes right after the header is body, not heade
 python3 -c 'import sys; sys.stdout.write("To: a\n" + "y" * 5000000 + "\nend\n")' > $W/longbody
 rc=0; inject qmail-inject < $W/longbody 2>$W/err || rc=$?
 echo "exit $rc, lines of 5000000 bytes queued: $(awk 'length($0) == 5000000' $W/msg | wc -l)"; [ $rc = 0 ]
+
+echo '--- a qmail-queue that exits 31 without reading a 1 MB message: exit 100, not a SIGPIPE death'
+python3 -c 'import sys; sys.stdout.write("To: a\n\n" + ("z" * 999 + "\n") * 1000)' > $W/mb
+rc=0; inject QT_QQEARLY=31 qmail-inject < $W/mb 2>$W/err || rc=$?
+echo "exit $rc: $(cat $W/err)"; [ $rc = 100 ]
+rc=0; inject QT_QQEARLY=71 qmail-inject < $W/mb 2>$W/err || rc=$?
+echo "exit $rc: $(cat $W/err)"; [ $rc = 111 ]
 
 echo "--- $fails case(s) failed"
 [ $fails = 0 ]
