@@ -106,6 +106,10 @@ start:
 stop:
 	sh src/sys/down.sh
 
+# links from Debian's /var/lib/qmail into conf-home, for fastforward and dot-forward
+debian-links:
+	sh src/sys/debian-links.sh
+
 fuzz:
 	sh tests/fuzz/run $${FUZZTIME:-60}
 
@@ -126,6 +130,6 @@ clean:
 	find src tests/unit \( -name '*.o' -o -name '*.d' \) -type f | xargs rm -f
 	rm -rf tests/tmp
 
-.PHONY: default it units setup check test start stop fuzz prove bench bench-quick clean mandoc-lint
+.PHONY: default it units setup check test start stop debian-links fuzz prove bench bench-quick clean mandoc-lint
 
 -include $(shell find src tests/unit -name '*.d' -type f 2>/dev/null)
