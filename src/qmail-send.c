@@ -286,7 +286,10 @@ static void closejob(int c, struct job *j)
   fnq(fn, chdir_[c], j->id, 1);
   chanfile_close(&j->cf);
   j->used = 0;
-  if (!j->flageof) j->flagdefer = 1;
+  if (!j->flageof) {  /* stopped early (TERM): the rest is tried first thing */
+    pqadd(&ch[c].pq, (double)time(0), j->id);
+    return;
+  }
   if (!j->flagdefer) {
     if (unlink(fn) == 0 || errno == ENOENT) { donecheck(j->id); return; }
     logfn("warning: unable to unlink ", fn, "; will try again later");
