@@ -16,19 +16,32 @@ h=$(getent passwd "$u" | cut -d: -f6)
 rm -rf "$h/Maildir" "$QHOME/svc" "$QHOME/service" "$QHOME"/control/tcp.smtp*
 su -s /bin/sh "$u" -c "$QHOME/bin/maildirmake $h/Maildir"
 echo "$u:Start-Pass-1" | chpasswd
-me=$(cat "$QHOME/control/me")
+# a new host: no control/me, locals, rcpthosts, ... (restored on exit)
+rm -rf "$T/control.save" "$T/alias.save"
+cp -a "$QHOME/control" "$T/control.save"; cp -a "$QHOME/alias" "$T/alias.save"
+rm -f "$QHOME"/control/me "$QHOME"/control/locals "$QHOME"/control/rcpthosts \
+  "$QHOME"/control/defaultdomain "$QHOME"/control/plusdomain
+rm -rf "$QHOME"/alias/.qmail-* "$QHOME"/alias/Maildir
 run_start() {
   (cd "$SANDBOX" && env QUAIL_SMTP_PORT=$smtp QUAIL_POP3_PORT=$pop3 QUAIL_NO_APT=1 make -s start)
 }
 stop_all() {
   (cd "$SANDBOX" && make -s stop) >/dev/null 2>&1 || true
   rm -rf "$QHOME/svc" "$QHOME/service" "$QHOME"/control/tcp.smtp*
+  if [ -d "$T/control.save" ]; then
+    rm -rf "$QHOME/control" "$QHOME/alias"
+    mv "$T/control.save" "$QHOME/control"; mv "$T/alias.save" "$QHOME/alias"
+  fi
 }
 trap 'stop_all; _cleanup' EXIT
 
 echo '--- make start installs, configures and starts the services'
 run_start > "$T/start1.out" 2>&1 || { cat "$T/start1.out"; exit 1; }
 grep -c 'up (pid' "$T/start1.out"
+me=$(cat "$QHOME/control/me")
+echo "configured from hostname -f: $(grep -c "configuring for $me" "$T/start1.out")"
+sed -n "s/^quail: config-fast: //p" "$T/start1.out" | sed "s|$QHOME|QHOME|g; s/$me/ME/g"
+grep '^quail: started' "$T/start1.out" | sed "s/port [0-9]*/port N/; s/(pid [0-9]*)/(pid N)/; s|$QHOME|QHOME|g"
 echo '--- svstat shows every service and its logger up'
 for s in qmail-send qmail-smtpd qmail-pop3d; do
   svstat "$QHOME/service/$s" "$QHOME/service/$s/log" | sed 's/(pid [0-9]*) [0-9]* seconds/(pid N) S seconds/; s|.*/service/||'
@@ -54,10 +67,12 @@ echo '--- a second make start changes nothing and says so'
 sleep 1.1; touch "$T/mark"; sleep 1.1
 run_start > "$T/start2.out" 2>&1 || { cat "$T/start2.out"; exit 1; }
 grep -o 'nothing to change' "$T/start2.out"
-grep -E '^quail: (installed|started|wrote|compiled|installing|control/me)' "$T/start2.out" || echo 'no action reported'
+if grep -E '^quail: (installed|started|wrote|compiled|installing|control/me)' "$T/start2.out"; then exit 1; fi
+echo 'no action reported'
 echo '--- no installed file, control file or service file was rewritten, chowned or chmodded'
-find "$QHOME/bin" "$QHOME/boot" "$QHOME/man" "$QHOME/control" "$QHOME/svc" "$QHOME/service" \
-  \( -path '*/supervise' -o -path '*/log/main' \) -prune -o \( -newer "$T/mark" -o -cnewer "$T/mark" \) -print
+new=$(find "$QHOME/bin" "$QHOME/boot" "$QHOME/man" "$QHOME/control" "$QHOME/svc" "$QHOME/service" \
+  \( -path '*/supervise' -o -path '*/log/main' \) -prune -o \( -newer "$T/mark" -o -cnewer "$T/mark" \) -print)
+[ -z "$new" ] || { echo "changed: $new"; exit 1; }
 echo 'none'
 echo '--- make stop stops everything'
 (cd "$SANDBOX" && make -s stop) | sed 's/pid [0-9]*/pid N/' | sort
