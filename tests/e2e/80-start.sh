@@ -40,7 +40,7 @@ run_start > "$T/start1.out" 2>&1 || { cat "$T/start1.out"; exit 1; }
 grep -c 'up (pid' "$T/start1.out"
 me=$(cat "$QHOME/control/me")
 echo "configured from hostname -f: $(grep -c "configuring for $me" "$T/start1.out")"
-sed -n "s/^quail: config-fast: //p" "$T/start1.out" | sed "s|$QHOME|QHOME|g; s/$me/ME/g"
+sed -n "s/^quail: config-fast: //p" "$T/start1.out" | sed "s|$QHOME|QHOME|g; s/$me/ME/g; s|\(control/[a-z]*\): .*|\1 written|"
 grep '^quail: started' "$T/start1.out" | sed "s/port [0-9]*/port N/; s/(pid [0-9]*)/(pid N)/; s|$QHOME|QHOME|g"
 echo '--- svstat shows every service and its logger up'
 for s in qmail-send qmail-smtpd qmail-pop3d; do
