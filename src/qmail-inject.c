@@ -121,12 +121,22 @@ static int parselist(const char *s, size_t n)
   return 1;
 }
 
+/* the envelope ends an address at a NUL, so one inside it is refused */
+static void nonul(const stralloc *sa, size_t start)
+{
+  if (byte_chr(sa->s + start, sa->len - start, 0) < sa->len - start)
+    strerr_die2x(100, FATAL, "unable to parse address: it contains a NUL byte");
+}
+
 static void addrecips(stralloc *list)
 {
-  size_t i;
+  size_t i, start;
   for (i = 0; i < al.len; ++i) {
     if (al.x[i].kind != A822_MAILBOX || addr822_isempty(&al.x[i])) continue;
-    if (!addr822_env(list, &al.x[i]) || !stralloc_0(list)) die_nomem();
+    start = list->len;
+    if (!addr822_env(list, &al.x[i])) die_nomem();
+    nonul(list, start);
+    if (!stralloc_0(list)) die_nomem();
   }
 }
 
@@ -482,6 +492,7 @@ int main(int argc, char **argv)
     if (buffer_flush(&out) == -1) die_write();
     _exit(0);
   }
+  nonul(&sender, 0);
   if (!stralloc_0(&sender)) die_nomem();
   qmail_from(&qq, sender.s);
   for (i = 0; i < hrecips.len; i += str_len(hrecips.s + i) + 1) qmail_to(&qq, hrecips.s + i);

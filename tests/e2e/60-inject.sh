@@ -114,5 +114,11 @@ echo "exit $rc: $(cat $W/err)"; [ $rc = 100 ]
 rc=0; inject QT_QQEARLY=71 qmail-inject < $W/mb 2>$W/err || rc=$?
 echo "exit $rc: $(cat $W/err)"; [ $rc = 111 ]
 
+echo '--- an address with a NUL byte is refused (the envelope would cut it): exit 100'
+rm -f $W/env
+printf 'To: a\000b@example.test\n\nbody\n' > $W/nul
+rc=0; inject qmail-inject < $W/nul 2>$W/err || rc=$?
+echo "exit $rc: $(cat $W/err)"; [ $rc = 100 ]; [ ! -f $W/env ]
+
 echo "--- $fails case(s) failed"
 [ $fails = 0 ]
