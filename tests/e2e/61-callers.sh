@@ -33,7 +33,7 @@ echo '--- the sandbox install left /usr/sbin/sendmail and /usr/lib/sendmail alon
 
 echo '--- with qmail-send down, mailutils mail(1) queues through the sandbox sendmail'
 echo 'hello from mailutils' | setuidgid "$snd" env - PATH=/usr/bin:/bin HOME="$T/users/c61s" \
-  mail -E "set sendmail=sendmail://$SM" -r "$snd@$me" -s 'from mailutils' "$rcpt@$me"
+  mail.mailutils -E "set sendmail=sendmail://$SM" -r "$snd@$me" -s 'from mailutils' "$rcpt@$me"
 echo "mail exit $?"
 ls "$QHOME/queue/todo" | wc -l
 
