@@ -9,7 +9,9 @@ set -e
 . "$TOP/tests/lib.sh"
 sandbox_ensure
 C=$QHOME/control
-rm -rf "$C.save62"; mv "$C" "$C.save62"; mkdir "$C"; chmod 755 "$C"
+# a run that was killed left the real control directory in $C.save62
+if [ -d "$C.save62" ]; then rm -rf "$C"; mv "$C.save62" "$C"; fi
+mv "$C" "$C.save62"; mkdir "$C"; chmod 755 "$C"
 restore() { rm -rf "$C"; mv "$C.save62" "$C"; _cleanup; }
 trap restore EXIT
 W=$T/tools62; rm -rf "$W"; mkdir -p "$W"; chmod 777 "$W"
