@@ -10,9 +10,9 @@ pidf=$SV/.svscan.pid
 if [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null &&
    [ "$(cat /proc/"$(cat "$pidf")"/comm 2>/dev/null)" = svscan ]; then
   kill "$(cat "$pidf")"; echo "quail: stopped svscan"
-  own=yes
+  own=yes; did=1
 else
-  own=no
+  own=no; did=0
 fi
 rm -f "$pidf"
 ours=""
@@ -24,7 +24,7 @@ for s in "$SV"/*; do
 done
 for d in $ours; do
   svok "$d" 2>/dev/null || continue
-  svc -dx "$d" "$d/log" 2>/dev/null && echo "quail: stopped $(basename "$d")"
+  svc -dx "$d" "$d/log" 2>/dev/null && echo "quail: stopped $(basename "$d")" && did=1
 done
 n=0
 for d in $ours; do
@@ -34,4 +34,5 @@ for d in $ours; do
   done
 done
 [ -n "$ours" ] || echo "quail: no quail service in $SV"
+[ $did = 1 ] || echo "quail: nothing was running"
 exit 0

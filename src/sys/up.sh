@@ -8,7 +8,10 @@
 # Settings (environment):
 #   QUAIL_SMTP_ADDR (127.0.0.1)  QUAIL_SMTP_PORT (25)
 #   QUAIL_POP3_ADDR (127.0.0.1)  QUAIL_POP3_PORT (110)
-#   QUAIL_QMTP_PORT (unset: no QMTP service; it listens on QUAIL_SMTP_ADDR)
+#   QUAIL_QMTP_PORT (unset: no QMTP service; it listens on the SMTP address)
+#   A setting given is written to the service's env/ADDR or env/PORT (and
+#   the service restarted); one not given keeps what env/ holds, so a
+#   later plain `make start` does not undo an earlier choice.
 #   QUAIL_SERVICE_DIR (conf-home/service, scanned by an svscan we start;
 #     if a running svscan already scans it, e.g. Debian's daemontools-run
 #     with /etc/service, the services are only linked into it)
@@ -20,8 +23,6 @@ die() { echo "quail: fatal: $*" >&2; exit 111; }
 [ -f conf-home ] || die "run make start in the top directory of the source tree"
 H=$(head -n 1 conf-home)
 SV=${QUAIL_SERVICE_DIR:-$H/service}
-SMTP_ADDR=${QUAIL_SMTP_ADDR:-127.0.0.1}; SMTP_PORT=${QUAIL_SMTP_PORT:-25}
-POP3_ADDR=${QUAIL_POP3_ADDR:-127.0.0.1}; POP3_PORT=${QUAIL_POP3_PORT:-110}
 changed=0
 
 # 1. what the build and the services need from Debian
@@ -89,7 +90,15 @@ fi
 
 # 4. service directories in $H/svc; $SV holds the links svscan watches
 started=""
-mksvc() { # name run-template [ADDR PORT]
+envfile() { # dir key given default: the given value, else keep env/key, else the default
+  v=$3
+  [ -n "$v" ] || [ ! -s "$1/env/$2" ] || return 0
+  [ -n "$v" ] || v=$4
+  [ "$(cat "$1/env/$2" 2>/dev/null)" = "$v" ] && return 0
+  echo "$v" > "$1/env/$2.tmp" && mv "$1/env/$2.tmp" "$1/env/$2"
+  changed=1; svc -t "$1" 2>/dev/null || true
+}
+mksvc() { # name run-template [ADDR PORT DEFADDR DEFPORT]: ADDR, PORT may be empty
   d=$H/svc/$1
   [ -d "$d/log/main" ] || { mkdir -p "$d/log/main"; changed=1; }
   [ -d "$d/env" ] || { mkdir -p "$d/env"; changed=1; }
@@ -99,11 +108,9 @@ mksvc() { # name run-template [ADDR PORT]
   done
   lu=$(sed -n 3p conf-users)
   [ "$(stat -c %U "$d/log/main")" = "$lu" ] || { chown "$lu" "$d/log/main"; changed=1; }
-  if [ -n "$3" ]; then
-    for kv in ADDR:$3 PORT:$4; do
-      k=${kv%%:*}; v=${kv#*:}
-      [ "$(cat "$d/env/$k" 2>/dev/null)" = "$v" ] || { echo "$v" > "$d/env/$k"; changed=1; svc -t "$d" 2>/dev/null || true; }
-    done
+  if [ $# -gt 2 ]; then
+    envfile "$d" ADDR "$3" "$5"
+    envfile "$d" PORT "$4" "$6"
   fi
   [ -d "$SV" ] || { mkdir -p "$SV"; changed=1; }
   if [ ! -L "$SV/$1" ]; then
@@ -112,9 +119,12 @@ mksvc() { # name run-template [ADDR PORT]
   fi
 }
 mksvc qmail-send send-run
-mksvc qmail-smtpd smtpd-run "$SMTP_ADDR" "$SMTP_PORT"
-mksvc qmail-pop3d pop3d-run "$POP3_ADDR" "$POP3_PORT"
-if [ -n "$QUAIL_QMTP_PORT" ]; then mksvc qmail-qmtpd qmtpd-run "$SMTP_ADDR" "$QUAIL_QMTP_PORT"; fi
+mksvc qmail-smtpd smtpd-run "${QUAIL_SMTP_ADDR:-}" "${QUAIL_SMTP_PORT:-}" 127.0.0.1 25
+mksvc qmail-pop3d pop3d-run "${QUAIL_POP3_ADDR:-}" "${QUAIL_POP3_PORT:-}" 127.0.0.1 110
+if [ -n "${QUAIL_QMTP_PORT:-}" ]; then
+  mksvc qmail-qmtpd qmtpd-run "${QUAIL_SMTP_ADDR:-}" "$QUAIL_QMTP_PORT" "$(cat "$H/svc/qmail-smtpd/env/ADDR")" 209
+fi
+where() { echo "$(cat "$H/svc/$1/env/ADDR") port $(cat "$H/svc/$1/env/PORT")"; }
 
 # 5. svscan: ours (pid in $SV/.svscan.pid), or a system one already on $SV
 scanner() { # prints the pid of a running svscan whose directory is $SV
@@ -139,29 +149,35 @@ elif [ "$(cat "$pidf" 2>/dev/null)" != "$pid" ]; then
   [ -n "$started" ] && say "svscan (pid $pid) already scans $SV: it starts the new services within 5 seconds"
 fi
 # wait (bounded) until every service is up
+ours() { # our links in $SV
+  for s in "$SV"/*; do
+    [ -L "$s" ] || continue
+    case $(readlink "$s") in "$H"/svc/*) echo "$s" ;; esac
+  done
+}
 n=0
-for s in "$SV"/*; do
-  [ -L "$s" ] && [ -d "$s" ] || continue
+for s in $(ours); do
   while ! svstat "$s" 2>/dev/null | grep -q ': up'; do
     n=$((n + 1)); [ $n -lt 150 ] || die "$s did not come up: $(svstat "$s" 2>&1)"
     sleep 0.2
   done
 done
-for s in "$SV"/*; do [ -L "$s" ] && [ -d "$s" ] && say "$(svstat "$s")"; done
+for s in $(ours); do say "$(svstat "$s")"; done
 dd=$(cat "$H/control/defaultdelivery" 2>/dev/null || echo ./Maildir/)
 for s in $started; do
   case $s in
     qmail-send) say "started qmail-send: local deliveries go to $dd in each home" ;;
-    qmail-smtpd) say "started qmail-smtpd: SMTP on $SMTP_ADDR port $SMTP_PORT" ;;
-    qmail-pop3d) say "started qmail-pop3d: POP3 on $POP3_ADDR port $POP3_PORT" ;;
-    qmail-qmtpd) say "started qmail-qmtpd: QMTP on $SMTP_ADDR port $QUAIL_QMTP_PORT" ;;
+    qmail-smtpd) say "started qmail-smtpd: SMTP on $(where qmail-smtpd)" ;;
+    qmail-pop3d) say "started qmail-pop3d: POP3 on $(where qmail-pop3d)" ;;
+    qmail-qmtpd) say "started qmail-qmtpd: QMTP on $(where qmail-qmtpd)" ;;
   esac
 done
 if [ $changed = 0 ]; then say "nothing to change: quail is installed, configured and running"; fi
 say "logs: $H/svc/*/log/main/current; stop everything with: make stop"
 say "each user needs a Maildir to receive mail; as the user: $H/bin/maildirmake \$HOME/Maildir"
 say "send a test message:  echo 'Subject: test' | $H/bin/qmail-inject USER@$me"
-say "  or over SMTP:        swaks --server $SMTP_ADDR --port $SMTP_PORT --to USER@$me"
+sa=$(cat "$H/svc/qmail-smtpd/env/ADDR"); case $sa in 0.0.0.0|::|"") sa=127.0.0.1 ;; esac
+say "  or over SMTP:        swaks --server $sa --port $(cat "$H/svc/qmail-smtpd/env/PORT") --to USER@$me"
 [ "$(readlink -f /usr/sbin/sendmail 2>/dev/null)" = "$H/bin/sendmail" ] ||
   say "/usr/sbin/sendmail is not quail's and was left alone (INSTALL, 'The sendmail link')"
 exit 0

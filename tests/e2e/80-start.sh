@@ -10,7 +10,7 @@
 set -e
 . "$TOP/tests/lib.sh"
 sandbox_ensure
-smtp=$(free_port); pop3=$(free_port)
+smtp=$(free_port); pop3=$(free_port); qmtp=$(free_port)
 u=$(tuser start1)
 h=$(getent passwd "$u" | cut -d: -f6)
 rm -rf "$h/Maildir" "$QHOME/svc" "$QHOME/service" "$QHOME"/control/tcp.smtp*
@@ -23,7 +23,7 @@ rm -f "$QHOME"/control/me "$QHOME"/control/locals "$QHOME"/control/rcpthosts \
   "$QHOME"/control/defaultdomain "$QHOME"/control/plusdomain
 rm -rf "$QHOME"/alias/.qmail-* "$QHOME"/alias/Maildir
 run_start() {
-  (cd "$SANDBOX" && env QUAIL_SMTP_PORT=$smtp QUAIL_POP3_PORT=$pop3 QUAIL_NO_APT=1 make -s start)
+  (cd "$SANDBOX" && env QUAIL_SMTP_PORT=$smtp QUAIL_POP3_PORT=$pop3 QUAIL_QMTP_PORT=$qmtp QUAIL_NO_APT=1 make -s start)
 }
 stop_all() {
   (cd "$SANDBOX" && make -s stop) >/dev/null 2>&1 || true
@@ -43,7 +43,7 @@ echo "configured from hostname -f: $(grep -c "configuring for $me" "$T/start1.ou
 sed -n "s/^quail: config-fast: //p" "$T/start1.out" | sed "s|$QHOME|QHOME|g; s/$me/ME/g; s|\(control/[a-z]*\): .*|\1 written|"
 grep '^quail: started' "$T/start1.out" | sed "s/port [0-9]*/port N/; s/(pid [0-9]*)/(pid N)/; s|$QHOME|QHOME|g"
 echo '--- svstat shows every service and its logger up'
-for s in qmail-send qmail-smtpd qmail-pop3d; do
+for s in qmail-send qmail-smtpd qmail-pop3d qmail-qmtpd; do
   svstat "$QHOME/service/$s" "$QHOME/service/$s/log" | sed 's/(pid [0-9]*) [0-9]* seconds/(pid N) S seconds/; s|.*/service/||'
 done
 echo '--- swaks sends a message to the started SMTP server'
@@ -63,9 +63,11 @@ PY
 echo '--- multilog wrote qmail-send lines and tcpserver lines'
 waitfor 10 grep -q 'delivery [0-9]*: success' "$QHOME/svc/qmail-send/log/main/current" && echo send-log ok
 grep -q 'tcpserver: ok' "$QHOME/svc/qmail-smtpd/log/main/current" && echo smtpd-log ok
-echo '--- a second make start changes nothing and says so'
+echo '--- QMTP answers on its port'
+wait_port $qmtp && echo qmtp listening
+echo '--- a second make start, without the settings, changes nothing and says so'
 sleep 1.1; touch "$T/mark"; sleep 1.1
-run_start > "$T/start2.out" 2>&1 || { cat "$T/start2.out"; exit 1; }
+(cd "$SANDBOX" && env QUAIL_NO_APT=1 make -s start) > "$T/start2.out" 2>&1 || { cat "$T/start2.out"; exit 1; }
 grep -o 'nothing to change' "$T/start2.out"
 if grep -E '^quail: (installed|started|wrote|compiled|installing|control/me)' "$T/start2.out"; then exit 1; fi
 echo 'no action reported'
@@ -76,4 +78,5 @@ new=$(find "$QHOME/bin" "$QHOME/boot" "$QHOME/man" "$QHOME/control" "$QHOME/svc"
 echo 'none'
 echo '--- make stop stops everything'
 (cd "$SANDBOX" && make -s stop) | sed 's/pid [0-9]*/pid N/' | sort
-for s in qmail-send qmail-smtpd qmail-pop3d; do svok "$QHOME/service/$s" 2>/dev/null && echo "$s still up" || echo "$s down"; done
+grep -c "swaks --server 127.0.0.1 --port $smtp " "$T/start2.out"
+for s in qmail-send qmail-smtpd qmail-pop3d qmail-qmtpd; do svok "$QHOME/service/$s" 2>/dev/null && echo "$s still up" || echo "$s down"; done
