@@ -15,6 +15,8 @@
 #   local USER HOME   qmail-local with a random .qmail (program lines and
 #                     absolute paths defused), QMAILQUEUE a sink
 #   pop3d USER HOME   qmail-pop3d on HOME/Maildir
+#   newu              qmail-newu on a random users/assign (QHOME/users/cdb
+#                     is removed by pfuzz.sh afterwards)
 import os, random, re, subprocess, sys
 
 kind, n, qhome = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -34,11 +36,13 @@ SEEDS = {
            b'2:\nx,0:,5:4:x@y,,3:\nyz,1:a,6:5:b@c.d,,'],
  'queue': [b'Fa@b\0Tc@quail.test\0\0', b'F\0Tx@y\0Tz@w\0\0', b'Fa\0\0'],
  'local': [b'./Maildir/\n', b'# comment\n./mbox\n&other@quail.test\n', b'./Maildir/\n\nother@x\n#\n./box\n', b'./a/\n./b\n&c\n'],
+ 'newu': [b'=joe:joe:1000:1000:/home/joe:::\n+list-:list:7:7:/var/list:-::\n.\n',
+          b'+:alias:7:7:/var/alias:-::\n=a:b:1:2:/c:-:ext:\n.\n'],
  'pop3d': [b'STAT\r\nLIST\r\nUIDL\r\nRETR 1\r\nTOP 1 2\r\nDELE 1\r\nRSET\r\nNOOP\r\nLAST\r\nQUIT\r\n',
            b'LIST 1\r\nRETR 99\r\nTOP 1 -1\r\nDELE 0\r\nuidl 1\r\nquit\r\n'],
 }
 EXITS = {'smtpd': {0, 1}, 'qmtpd': {0, 100, 111}, 'queue': {0, 11, 31, 51, 52, 53, 54, 55, 56, 61, 62, 63, 64, 65, 66, 71, 72, 73, 74, 75, 76, 77, 78, 79, 81, 91},
-         'local': {0, 99, 100, 111}, 'pop3d': {0}}
+         'local': {0, 99, 100, 111}, 'pop3d': {0}, 'newu': {0, 111}}
 
 def mutate(b):
     b = bytearray(b)
@@ -59,6 +63,14 @@ def mutate(b):
 def run(data):
     env = {'PATH': '/usr/bin:/bin', 'QMAILQUEUE': sink, 'TCPLOCALIP': '127.0.0.1', 'TCPREMOTEIP': '127.0.0.1',
            'TCPLOCALPORT': '25', 'TCPREMOTEPORT': '5555', 'TCPLOCALHOST': 'quail.test', 'PROTO': 'TCP'}
+    if kind == 'newu':
+        with open(qhome + '/users/assign', 'wb') as f: f.write(data)
+        try:
+            p = subprocess.run([qhome + '/bin/qmail-newu'], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=env, timeout=10)
+        except subprocess.TimeoutExpired:
+            return 'hang', b''
+        return p.returncode, b''
     user = args[0]
     pre = ['setuidgid', user]
     stdin, pass_fds, cwd = data, (), None
