@@ -13,7 +13,8 @@ esac
 umask 022
 c=HOME/control
 fail() { echo "config-fast: fatal: $*" >&2; exit 111; }
-put() { # file value: write atomically, fsync through sync(1)
+put() { # file value: write atomically unless it already says so; fsync through sync(1)
+  if [ -f "$c/$1" ] && [ "`cat "$c/$1"`" = "$2" ]; then echo "config-fast: $c/$1: $2 (unchanged)"; return 0; fi
   printf '%s\n' "$2" > "$c/$1.tmp" || fail "unable to write $c/$1"
   chmod 644 "$c/$1.tmp"; mv -f "$c/$1.tmp" "$c/$1" || fail "unable to rename $c/$1"
   echo "config-fast: $c/$1: $2"
