@@ -38,29 +38,25 @@ static void die_nomem(void) { strerr_die2x(111, FATAL, "out of memory"); }
 static void die_qq(void) { strerr_die2sys(111, FATAL, "unable to run qmail-queue: "); }
 static void die_control(void) { strerr_die2sys(111, FATAL, "unable to read controls: "); }
 
-static ssize_t saferead(int fd, char *buf, size_t len)
-{
-  ssize_t r = netio_read(fd, buf, len);
-  if (r == -1) die_read();
-  return r;
-}
-static ssize_t safewrite(int fd, char *buf, size_t len)
-{
-  ssize_t r = netio_write(fd, buf, len);
-  if (r <= 0) die_write();
-  return r;
-}
 static char inspace[8192];
-static buffer bin = BUFFER_INIT(saferead, 0, inspace, sizeof inspace);
+static buffer bin = BUFFER_INIT(netio_read, 0, inspace, sizeof inspace);
 static char outspace[1024];
-static buffer bout = BUFFER_INIT(safewrite, 1, outspace, sizeof outspace);
+static buffer bout = BUFFER_INIT(netio_write, 1, outspace, sizeof outspace);
 
 static unsigned long databytes;
 static size_t left;                 /* bytes of the package not yet read */
 static stralloc addr = STRALLOC_ZERO;
 static stralloc line = STRALLOC_ZERO;
 
-static void need(int r) { if (r == -1) { if (errno == ENOMEM) die_nomem(); die_proto(); } if (r != 1) die_proto(); }
+/* a netstring call's result: 1 fine; 0 malformed; -1 with EPIPE for an end
+   of file inside the input, ENOMEM, or a read error or timeout */
+static void need(int r)
+{
+  if (r == 1) return;
+  if (r == -1 && errno == ENOMEM) die_nomem();
+  if (r == -1 && errno != EPIPE) die_read();
+  die_proto();
+}
 
 /* the length of an inner netstring; its "len:" and "len," come off left */
 static size_t innerlen(void)
@@ -76,7 +72,9 @@ static size_t innerlen(void)
 static void comma(void)
 {
   char ch;
-  if (buffer_get(&bin, &ch, 1) != 1 || ch != ',') die_proto();
+  ssize_t r = buffer_get(&bin, &ch, 1);
+  if (r == -1) die_read();
+  if (r != 1 || ch != ',') die_proto();
 }
 
 /* 1 when the message fit in databytes */
@@ -88,7 +86,8 @@ static int message(struct qmail *qq)
   char buf[4096];
   while (len) {
     ssize_t n = buffer_get(&bin, buf, len < sizeof buf ? len : sizeof buf);
-    if (n <= 0) die_proto();
+    if (n == -1) die_read();
+    if (n == 0) die_proto();
     len -= (size_t)n;
     if ((unsigned long)n > databytes - bytes) fits = 0;
     if (fits) { bytes += (unsigned long)n; qmail_put(qq, buf, (size_t)n); }
@@ -107,7 +106,8 @@ static int address(void)
   if (!stralloc_ready(&addr, len + 1)) die_nomem();
   for (addr.len = 0; addr.len < len; addr.len += (size_t)n) {
     n = buffer_get(&bin, addr.s + addr.len, len - addr.len);
-    if (n <= 0) die_proto();
+    if (n == -1) die_read();
+    if (n == 0) die_proto();
   }
   comma();
   if (byte_chr(addr.s, addr.len, 0) < addr.len) ok = 0;
@@ -119,8 +119,7 @@ static void respond(const char *s)
 {
   line.len = 0;
   if (!netstring_fmt(&line, s, str_len(s))) die_nomem();
-  buffer_put(&bout, line.s, line.len);
-  buffer_flush(&bout);
+  if (buffer_put(&bout, line.s, line.len) == -1 || buffer_flush(&bout) == -1) die_write();
 }
 
 int main(int argc, char **argv)
@@ -132,6 +131,7 @@ int main(int argc, char **argv)
   int fits, flagok = 1;
   char ok[100];
   size_t i;
+  ssize_t r;
 
   sig_ignore(SIGPIPE);
   sig_default(SIGCHLD);
@@ -141,7 +141,9 @@ int main(int argc, char **argv)
   netio_init(TIMEOUT, rcvlimits_session(SESSIONMAX));
   received_env(&rcv, "QMQP");
 
-  if (buffer_feed(&bin) == 0) _exit(0);
+  r = buffer_feed(&bin);
+  if (r == -1) die_read();
+  if (r == 0) _exit(0);
   need(netstring_scanlen(&bin, PACKMAX, &left));
   if (qmail_open(&qq) == -1) die_qq();
   if (!received_fmt(&line, &rcv, time(0))) die_nomem();

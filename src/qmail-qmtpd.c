@@ -41,22 +41,10 @@ static void die_nomem(void) { strerr_die2x(111, FATAL, "out of memory"); }
 static void die_qq(void) { strerr_die2sys(111, FATAL, "unable to run qmail-queue: "); }
 static void die_control(void) { strerr_die2sys(111, FATAL, "unable to read controls: "); }
 
-static ssize_t saferead(int fd, char *buf, size_t len)
-{
-  ssize_t r = netio_read(fd, buf, len);
-  if (r == -1) die_read();
-  return r;
-}
-static ssize_t safewrite(int fd, char *buf, size_t len)
-{
-  ssize_t r = netio_write(fd, buf, len);
-  if (r <= 0) die_write();
-  return r;
-}
 static char inspace[8192];
-static buffer bin = BUFFER_INIT(saferead, 0, inspace, sizeof inspace);
+static buffer bin = BUFFER_INIT(netio_read, 0, inspace, sizeof inspace);
 static char outspace[1024];
-static buffer bout = BUFFER_INIT(safewrite, 1, outspace, sizeof outspace);
+static buffer bout = BUFFER_INIT(netio_write, 1, outspace, sizeof outspace);
 
 static unsigned long databytes;
 static const char *relayclient;
@@ -68,12 +56,20 @@ static stralloc rcpt = STRALLOC_ZERO;
 static stralloc verdicts = STRALLOC_ZERO;   /* per recipient: 0 = accepted, else a D text, NUL-ended */
 static stralloc line = STRALLOC_ZERO;
 
-/* a netstring call's result: 1 fine, anything else ends the connection */
-static void need(int r) { if (r == -1) { if (errno == ENOMEM) die_nomem(); die_proto(); } if (r != 1) die_proto(); }
+/* a netstring call's result: 1 fine; 0 malformed; -1 with EPIPE for an end
+   of file inside the input, ENOMEM, or a read error or timeout */
+static void need(int r)
+{
+  if (r == 1) return;
+  if (r == -1 && errno == ENOMEM) die_nomem();
+  if (r == -1 && errno != EPIPE) die_read();
+  die_proto();
+}
 
 static int getbyte(char *ch)
 {
   ssize_t r = buffer_get(&bin, ch, 1);
+  if (r == -1) die_read();
   if (r != 1) die_proto(); /* EOF inside a package */
   return 1;
 }
@@ -120,7 +116,7 @@ static void respond(const char *s)
 {
   if (!stralloc_copys(&line, "")) die_nomem();
   if (!netstring_fmt(&line, s, str_len(s))) die_nomem();
-  buffer_put(&bout, line.s, line.len);
+  if (buffer_put(&bout, line.s, line.len) == -1) die_write();
 }
 
 static void package(void)
@@ -196,7 +192,9 @@ int main(int argc, char **argv)
   relayclient = env_get("RELAYCLIENT");
   received_env(&rcv, "QMTP");
   for (;;) {
-    if (buffer_feed(&bin) == 0) _exit(0); /* EOF between packages */
+    ssize_t r = buffer_feed(&bin);  /* flushes the last responses first */
+    if (r == -1) die_read();
+    if (r == 0) _exit(0);           /* EOF between packages */
     package();
   }
 }

@@ -6,6 +6,7 @@
 # FROM SIZE=, the DATABYTES variable), a client that drops in mid-DATA.
 # Does NOT test: the real qmail-queue (56), long lines/timeouts (53).
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/59-lib.inc"
 set -e
 sandbox_ensure
 C=$QHOME/control
@@ -14,34 +15,18 @@ trap '_cleanup; for f in rcpthosts databytes; do rm -f "$C/$f"; done' EXIT
 echo quail.test > $C/me
 printf 'example.test\n' > $C/rcpthosts
 rm -f $C/smtpgreeting $C/databytes $C/badmailfrom $C/localiphost $C/timeoutsmtpd $C/morercpthosts.cdb
-CAP=$T/cap52; rm -rf $CAP; mkdir -p $CAP; chmod 777 $CAP
-cp $TOP/tests/e2e/57-capq.py $T/capq.py; chmod 755 $T/capq.py
-RAW="python3 $TOP/tests/e2e/59-raw.py"
-norm() { sed -e 's/250 ok [0-9][0-9]* qp [0-9][0-9]*/250 ok TIME qp PID/' -e 's/pid [0-9][0-9]*/pid PID/' \
-  -e 's/qp [0-9][0-9]*/qp PID/' -e 's/[0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} -0000/DATE/'; }
-# each captured message: envelope, then the body (Received line dropped) as Python bytes
-showcap() {
-  python3 - $CAP <<'PY'
-import glob, sys
-for e in sorted(glob.glob(sys.argv[1] + '/*.env')):
-    m = open(e[:-4] + '.msg', 'rb').read()
-    print('envelope', open(e, 'rb').read().replace(b'\0', b'|').decode())
-    print('  ', repr(m.split(b'\n', 2)[2]))
-PY
-  rm -f $CAP/*
-}
-count() { ls $CAP | grep -c '\.env$' || true; }
+capsetup 52
 P=$(free_port)
 : > $T/log/smtpd52
 tcp_start smtpd52 $P env QMAILQUEUE=$T/capq.py CAPDIR=$CAP setuidgid $U_D $QHOME/bin/qmail-smtpd
 
 echo '--- two whole transactions in one packet: replies in order, both messages queued'
 $RAW -n $P "b'EHLO x\r\nMAIL FROM:<s@src.test> BODY=8BITMIME\r\nRCPT TO:<a@example.test>\r\nRCPT TO:<b@example.test>\r\nDATA\r\nSubject: one\r\n\r\nbody one\r\n.\r\nMAIL FROM:<t@src.test>\r\nRCPT TO:<c@example.test>\r\nDATA\r\nSubject: two\r\n\r\nbody two\r\n.\r\nQUIT\r\n'" | norm
-showcap
+showcap body
 
 echo '--- 8-bit bytes, NUL, lone CR kept; leading dots unstuffed; CRLF becomes LF'
 $RAW $P "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@example.test>\r\nDATA\r\nSubject: 8bit\r\n\r\ncaf\xc3\xa9 \xff\x00 end\r\n..one dot\r\n...two\r\na\rb\r\n.\r\r\n\r\r\n.\r\nQUIT\r\n'" | norm
-showcap
+showcap body
 
 echo '--- bare LF anywhere: 451 and disconnect, nothing queued'
 for v in "b'x\n'" "b'ok\r\nfirst\n.\nMAIL FROM:<evil@x>\r\n'" "b'first\r\n.\n'" "b'first\n.\r\n'" "b'Subject: x\n\r\n'" "b'.\n'"; do
@@ -55,7 +40,7 @@ for v in "b'first\r.\rMAIL FROM:<evil@x>\r\n'" "b'first\r\n.\rMAIL FROM:<evil@x>
   printf "variant %s\n" "$v"
   $RAW $P "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@example.test>\r\nDATA\r\n' + $v + b'last\r\n.\r\nQUIT\r\n'" | norm
 done
-showcap
+showcap body
 
 echo '--- hops: 99 header lines starting Received/Delivered (any case, no colon needed) pass, 100 do not'
 hop() { python3 -c "

@@ -7,6 +7,7 @@
 # Received line, [IPv6:::1] as localiphost.
 # Does NOT test: multi-gigabyte lines (the cap is the same code path).
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/59-lib.inc"
 set -e
 sandbox_ensure
 C=$QHOME/control
@@ -15,12 +16,7 @@ trap '_cleanup; for f in rcpthosts localiphost timeoutsmtpd; do rm -f "$C/$f"; d
 echo quail.test > $C/me
 printf 'example.test\n' > $C/rcpthosts
 rm -f $C/smtpgreeting $C/databytes $C/badmailfrom $C/localiphost $C/timeoutsmtpd $C/morercpthosts.cdb
-CAP=$T/cap53; rm -rf $CAP; mkdir -p $CAP; chmod 777 $CAP
-cp $TOP/tests/e2e/57-capq.py $T/capq.py; chmod 755 $T/capq.py
-RAW="python3 $TOP/tests/e2e/59-raw.py"
-norm() { sed -e 's/250 ok [0-9][0-9]* qp [0-9][0-9]*/250 ok TIME qp PID/' -e 's/pid [0-9][0-9]*/pid PID/' \
-  -e 's/qp [0-9][0-9]*/qp PID/' -e 's/[0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} -0000/DATE/'; }
-count() { ls $CAP | grep -c '\.env$' || true; }
+capsetup 53
 SMTPD="env QMAILQUEUE=$T/capq.py CAPDIR=$CAP setuidgid $U_D $QHOME/bin/qmail-smtpd"
 P=$(free_port)
 : > $T/log/smtpd53

@@ -7,6 +7,7 @@
 # and nothing queued.
 # Does NOT test: the real qmail-queue (56), the 3600 s session cap.
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/59-lib.inc"
 set -e
 sandbox_ensure
 C=$QHOME/control
@@ -15,19 +16,7 @@ trap '_cleanup; for f in rcpthosts databytes; do rm -f "$C/$f"; done' EXIT
 echo quail.test > $C/me
 printf 'example.test\n' > $C/rcpthosts
 rm -f $C/databytes $C/morercpthosts.cdb
-CAP=$T/cap54; rm -rf $CAP; mkdir -p $CAP; chmod 777 $CAP
-cp $TOP/tests/e2e/57-capq.py $T/capq.py; chmod 755 $T/capq.py
-norm() { sed -e 's/ok [0-9][0-9]* qp [0-9][0-9]*/ok TIME qp PID/' -e 's/[0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} -0000/DATE/'; }
-showcap() {
-  python3 - $CAP <<'PY'
-import glob, sys
-for e in sorted(glob.glob(sys.argv[1] + '/*.env')):
-    print('envelope', open(e, 'rb').read().replace(b'\0', b'|').decode())
-    print('  ', repr(open(e[:-4] + '.msg', 'rb').read()))
-PY
-  rm -f $CAP/*
-}
-count() { ls $CAP | grep -c '\.env$' || true; }
+capsetup 54
 # qmtp PORT EXPR: EXPR (Python) gives the bytes to send; ns(b) makes a
 # netstring, pkg(msg, sender, rcpts, mode) a QMTP package.  Prints each
 # response netstring, or "closed" when the server hangs up.

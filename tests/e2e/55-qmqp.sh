@@ -7,6 +7,7 @@
 # 54 truncated envelope, 31 D answer, 71 Z answer, 73 all refused).
 # Does NOT test: the real qmail-queue behind qmqpd (56), timeouts (72).
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/59-lib.inc"
 set -e
 sandbox_ensure
 C=$QHOME/control
@@ -14,19 +15,7 @@ C=$QHOME/control
 trap '_cleanup; for f in qmqpservers databytes; do rm -f "$C/$f"; done' EXIT
 echo quail.test > $C/me
 rm -f $C/databytes $C/qmqpservers
-CAP=$T/cap55; rm -rf $CAP; mkdir -p $CAP; chmod 777 $CAP
-cp $TOP/tests/e2e/57-capq.py $T/capq.py; chmod 755 $T/capq.py
-norm() { sed -e 's/[0-9][0-9]*:\([KZD]\)/N:\1/' -e 's/ok [0-9][0-9]* qp [0-9][0-9]*/ok TIME qp PID/' -e 's/[0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} -0000/DATE/'; }
-showcap() {
-  python3 - $CAP <<'PY'
-import glob, sys
-for e in sorted(glob.glob(sys.argv[1] + '/*.env')):
-    print('envelope', open(e, 'rb').read().replace(b'\0', b'|').decode())
-    print('  ', repr(open(e[:-4] + '.msg', 'rb').read()))
-PY
-  rm -f $CAP/*
-}
-count() { ls $CAP | grep -c '\.env$' || true; }
+capsetup 55
 qmqp() {
   python3 - "$@" <<'PY'
 import socket, sys

@@ -7,6 +7,7 @@
 # too big, looping) leave nothing in mess/, intd/, todo/ or pid/.
 # Does NOT test: what qmail-send does next (delivery), crash safety.
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/e2e/59-lib.inc"
 set -e
 sandbox_ensure
 C=$QHOME/control
@@ -18,9 +19,6 @@ printf 'example.test\n' > $C/rcpthosts
 rm -f $C/databytes $C/badmailfrom $C/localiphost $C/timeoutsmtpd $C/morercpthosts.cdb $C/smtpgreeting
 # start from an empty queue (this sandbox is ours; qmail-send is not running)
 rm -f $Q/todo/* $Q/intd/* $Q/pid/* $Q/mess/*/* $Q/info/*/* $Q/local/*/* $Q/remote/*/* $Q/bounce/*
-RAW="python3 $TOP/tests/e2e/59-raw.py"
-norm() { sed -e 's/[0-9][0-9]*:\([KZD]\)/N:\1/' -e 's/ok [0-9][0-9]* qp [0-9][0-9]*/ok TIME qp PID/' -e 's/qmail [0-9][0-9]* invoked/qmail PID invoked/' \
-  -e 's/[0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} -0000/DATE/g'; }
 idle() { ! pgrep -u $U_Q -x qmail-queue >/dev/null; }
 # every queued message: its todo envelope (uid checked, qp compared with the
 # replies in $T/replies56) and its mess file
