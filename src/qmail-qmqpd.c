@@ -127,7 +127,7 @@ int main(int argc, char **argv)
   struct qmail qq;
   struct received rcv;
   const char *qqx;
-  unsigned long nrcpt = 0;
+  unsigned long nrcpt = 0, session;
   int fits, flagok = 1;
   char ok[100];
   size_t i;
@@ -135,10 +135,14 @@ int main(int argc, char **argv)
 
   sig_ignore(SIGPIPE);
   sig_default(SIGCHLD);
+  sig_default(SIGALRM);
   if (chdir(auto_home) == -1) die_control();
   if (control_init() == -1) die_control();
   if (rcvlimits_databytes(&databytes, DATABYTES) == -1) die_control();
-  netio_init(TIMEOUT, rcvlimits_session(SESSIONMAX));
+  session = rcvlimits_session(SESSIONMAX);
+  netio_init(TIMEOUT, session);
+  /* a backstop for waits that are not network reads (a stuck $QMAILQUEUE) */
+  alarm((unsigned int)(session + 600));
   received_env(&rcv, "QMQP");
 
   r = buffer_feed(&bin);

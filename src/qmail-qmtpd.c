@@ -178,8 +178,10 @@ static void package(void)
 
 int main(int argc, char **argv)
 {
+  unsigned long session;
   sig_ignore(SIGPIPE);
   sig_default(SIGCHLD);
+  sig_default(SIGALRM);
   if (chdir(auto_home) == -1) die_control();
   if (control_init() == -1) die_control();
   flagrcpthosts = rcpthosts_init();
@@ -187,7 +189,10 @@ int main(int argc, char **argv)
   if (!flagrcpthosts)
     strerr_warn1x("qmail-qmtpd: warning: control/rcpthosts is missing: refusing every recipient with a domain unless RELAYCLIENT is set");
   if (rcvlimits_databytes(&databytes, DATABYTES) == -1) die_control();
-  netio_init(TIMEOUT, rcvlimits_session(SESSIONMAX));
+  session = rcvlimits_session(SESSIONMAX);
+  netio_init(TIMEOUT, session);
+  /* a backstop for waits that are not network reads (a stuck $QMAILQUEUE) */
+  alarm((unsigned int)(session + 600));
   netio_out = &bout;
   relayclient = env_get("RELAYCLIENT");
   received_env(&rcv, "QMTP");

@@ -446,6 +446,7 @@ static void command(void)
 
 static void readcontrols(void)
 {
+  unsigned long session;
   int r, t = 1200;
   if (chdir(auto_home) == -1) die_control();
   if (control_init() == -1) die_control();
@@ -462,7 +463,10 @@ static void readcontrols(void)
   if (r == -1) die_control();
   if (r == 1) { if (!constmap_init(&mapbmf, bmf.s, bmf.len, 0)) die_nomem(); flagbmf = 1; }
   if (rcvlimits_databytes(&databytes, DATABYTES) == -1) die_control();
-  netio_init(t, rcvlimits_session(SESSIONMAX));
+  session = rcvlimits_session(SESSIONMAX);
+  netio_init(t, session);
+  /* a backstop for waits that are not network reads (a stuck $QMAILQUEUE) */
+  alarm((unsigned int)(session + 600));
 }
 
 int main(int argc, char **argv)
@@ -470,6 +474,7 @@ int main(int argc, char **argv)
   int match;
   sig_ignore(SIGPIPE);
   sig_default(SIGCHLD);
+  sig_default(SIGALRM);
   netio_init(1200, SESSIONMAX);
   netio_out = &bout;
   readcontrols();
