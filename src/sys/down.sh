@@ -22,6 +22,9 @@ for s in "$SV"/*; do
   d=$(readlink "$s"); ours="$ours $d"
   [ $own = yes ] || rm -f "$s"
 done
+# a scan that read $SV just before the links went may still start a
+# supervise: give it a moment before looking
+[ $own = yes ] || [ -z "$ours" ] || sleep 1
 for d in $ours; do
   svok "$d" 2>/dev/null || continue
   svc -dx "$d" "$d/log" 2>/dev/null && echo "quail: stopped $(basename "$d")" && did=1

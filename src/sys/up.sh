@@ -127,14 +127,16 @@ fi
 where() { echo "$(cat "$H/svc/$1/env/ADDR") port $(cat "$H/svc/$1/env/PORT")"; }
 
 # 5. svscan: ours (pid in $SV/.svscan.pid), or a system one already on $SV
-scanner() { # prints the pid of a running svscan whose directory is $SV
-  want=$(readlink -f "$SV")
+scanner() { # prints the pid of a running (not zombie) svscan whose directory is $SV
+  want=$(readlink -f "$SV") || return 0
   for p in /proc/[0-9]*; do
     [ "$(cat "$p/comm" 2>/dev/null)" = svscan ] || continue
-    arg=$(tr '\0' '\n' < "$p/cmdline" 2>/dev/null | sed -n 2p)
+    st=$(cut -d')' -f2 "$p/stat" 2>/dev/null | cut -d' ' -f2) || continue
+    [ -n "$st" ] && [ "$st" != Z ] || continue
+    arg=$(tr '\0' '\n' < "$p/cmdline" 2>/dev/null | sed -n 2p) || continue
     [ -n "$arg" ] || arg=.
-    case "$arg" in /*) ;; *) arg=$(readlink "$p/cwd")/$arg ;; esac
-    [ "$(readlink -f "$arg")" = "$want" ] && { echo "${p#/proc/}"; return 0; }
+    case "$arg" in /*) ;; *) cwd=$(readlink "$p/cwd" 2>/dev/null) || continue; arg=$cwd/$arg ;; esac
+    [ "$(readlink -f "$arg" 2>/dev/null)" = "$want" ] && { echo "${p#/proc/}"; return 0; }
   done
   return 0
 }
