@@ -114,6 +114,19 @@ $RAW $P3 "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@evil.test>\r\nRCPT TO:<b@exampl
 envelopes
 svc_stop smtpd51a
 
+echo '--- tcprules: 127.0.0.1 gets RELAYCLIENT from tcp.smtp.cdb, 127.0.0.3 does not'
+printf '127.0.0.1:allow,RELAYCLIENT=""\n127.0.0.2:deny\n:allow\n' > $T/tcp51.smtp
+tcprules $T/tcp51.smtp.cdb $T/tcp51.smtp.tmp < $T/tcp51.smtp
+P4=$(free_port)
+svc_start smtpd51x "exec tcpserver -x $T/tcp51.smtp.cdb -R -H -l 0 -c 20 127.0.0.1 $P4 env QMAILQUEUE=$T/capq.sh CAPDIR=$CAP $SMTPD 2>>$T/log/smtpd51x"
+wait_port $P4
+for src in 127.0.0.1 127.0.0.3; do
+  echo "from $src:"
+  $RAW -s $src $P4 "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@evil.test>\r\nQUIT\r\n'"
+done
+echo "from 127.0.0.2 (deny): [$($RAW -n -k -s 127.0.0.2 $P4 "b''")]"
+svc_stop smtpd51x
+
 echo '--- no control/rcpthosts: every domain refused (not an open relay), a warning logged'
 mv $C/rcpthosts $C/rcpthosts.off
 $RAW $P "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@example.test>\r\nRCPT TO:<a@evil.test>\r\nRCPT TO:<postmaster>\r\nQUIT\r\n'"
