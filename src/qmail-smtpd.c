@@ -14,6 +14,7 @@
 #include "case.h"
 #include "constmap.h"
 #include "control.h"
+#include "datain.h"
 #include "env.h"
 #include "fmt.h"
 #include "getln.h"
@@ -276,92 +277,18 @@ static void smtp_rcpt(const char *arg, size_t len)
   out("250 ok\r\n");
 }
 
-/* the message body: dot-unstuffing, CRLF to LF, hop count, size cap */
-struct blast {
-  struct qmail *qq;
-  unsigned long bytes;
-  int toobig, hops, inheader;
-  size_t pos;           /* bytes into the current header line, capped */
-  int maybe;            /* bit 1: still "received", bit 2: still "delivered" */
-  size_t olen;
-  char obuf[4096];
-};
-
-static void bput(struct blast *b, char ch)
-{
-  if (b->inheader) {
-    if (ch == '\n') {
-      if (!b->pos) b->inheader = 0;
-      b->pos = 0; b->maybe = 3;
-    } else if (b->pos < 9) {
-      char lc = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
-      if (b->pos >= 8 || lc != "received"[b->pos]) b->maybe &= ~1;
-      if (lc != "delivered"[b->pos]) b->maybe &= ~2;
-      if ((b->pos == 7 && (b->maybe & 1)) || (b->pos == 8 && (b->maybe & 2)))
-        if (b->hops < MAXHOPS) ++b->hops;
-      ++b->pos;
-    }
-  }
-  if (b->bytes >= databytes) { b->toobig = 1; return; }
-  ++b->bytes;
-  b->obuf[b->olen++] = ch;
-  if (b->olen == sizeof b->obuf) { qmail_put(b->qq, b->obuf, b->olen); b->olen = 0; }
-}
-
-enum { S_BOL, S_LINE, S_CR, S_DOT, S_DOTCR };
-
-static void blast(struct blast *b)
-{
-  int state = S_BOL;
-  for (;;) {
-    ssize_t n = buffer_feed(&bin);
-    const char *x;
-    ssize_t i;
-    if (n <= 0) die_eof();
-    x = buffer_peek(&bin);
-    for (i = 0; i < n; ++i) {
-      char ch = x[i];
-      if (ch == '\n' && state != S_CR && state != S_DOTCR) die_barelf();
-      switch (state) {
-        case S_BOL:
-          if (ch == '.') { state = S_DOT; break; }
-          /* fall through */
-        case S_LINE:
-          if (ch == '\r') state = S_CR; else { bput(b, ch); state = S_LINE; }
-          break;
-        case S_CR:
-          if (ch == '\n') { bput(b, '\n'); state = S_BOL; }
-          else if (ch == '\r') bput(b, '\r');
-          else { bput(b, '\r'); bput(b, ch); state = S_LINE; }
-          break;
-        case S_DOT:
-          if (ch == '\r') state = S_DOTCR; else { bput(b, ch); state = S_LINE; }
-          break;
-        case S_DOTCR:
-          if (ch == '\n') {
-            buffer_seek(&bin, (size_t)i + 1);
-            if (b->olen) qmail_put(b->qq, b->obuf, b->olen);
-            b->olen = 0;
-            return;
-          }
-          bput(b, '\r');
-          if (ch == '\r') state = S_CR; else { bput(b, ch); state = S_LINE; }
-          break;
-      }
-    }
-    buffer_seek(&bin, (size_t)n);
-  }
-}
+static void qqput(void *qq, const char *s, size_t len) { qmail_put((struct qmail *)qq, s, len); }
 
 static void smtp_data(const char *arg, size_t len)
 {
   static struct qmail qq;
-  static struct blast b;
+  static struct datain d;
   static stralloc rline = STRALLOC_ZERO;
   char num[FMT_ULONG];
   const char *qqx;
   size_t i;
   time_t when;
+  int r;
 
   if (!seenmail) { out("503 MAIL first (#5.5.1)\r\n"); return; }
   if (!nrcpt) { out("503 RCPT first (#5.5.1)\r\n"); return; }
@@ -371,19 +298,20 @@ static void smtp_data(const char *arg, size_t len)
   rline.len = 0;
   if (!received_fmt(&rline, &rcv, time(0))) die_nomem();
   qmail_put(&qq, rline.s, rline.len);
-  byte_zero(&b, sizeof b);
-  b.qq = &qq; b.inheader = 1; b.maybe = 3;
-  blast(&b);
-  if (b.hops >= MAXHOPS || b.toobig) qmail_fail(&qq);
+  datain_init(&d, databytes, qqput, &qq);
+  r = datain_get(&d, &bin);
+  if (r == 0) die_barelf();
+  if (r == -1) die_eof();
+  if (d.hops >= MAXHOPS || d.toobig) qmail_fail(&qq);
   qmail_from(&qq, mailfrom.s);
   for (i = 0; i < rcptto.len; i += str_len(rcptto.s + i) + 1) qmail_to(&qq, rcptto.s + i);
   qqx = qmail_close(&qq);
   logs(" bytes ");
-  stralloc_catb(&logline, num, fmt_ulong(num, b.bytes));
-  if (b.hops >= MAXHOPS) {
+  stralloc_catb(&logline, num, fmt_ulong(num, d.bytes));
+  if (d.hops >= MAXHOPS) {
     logend("554 too many hops");
     out("554 too many hops, this message is looping (#5.4.6)\r\n");
-  } else if (b.toobig) {
+  } else if (d.toobig) {
     logend("552 databytes");
     err_size();
   } else if (!*qqx) {
