@@ -24,6 +24,21 @@ echo '--- two whole transactions in one packet: replies in order, both messages 
 $RAW -n $P "b'EHLO x\r\nMAIL FROM:<s@src.test> BODY=8BITMIME\r\nRCPT TO:<a@example.test>\r\nRCPT TO:<b@example.test>\r\nDATA\r\nSubject: one\r\n\r\nbody one\r\n.\r\nMAIL FROM:<t@src.test>\r\nRCPT TO:<c@example.test>\r\nDATA\r\nSubject: two\r\n\r\nbody two\r\n.\r\nQUIT\r\n'" | norm
 showcap body
 
+echo '--- smtplib pipelined: MAIL, two RCPTs and DATA in one send, then the replies'
+python3 - $P <<'PY'
+import smtplib, sys
+with smtplib.SMTP('127.0.0.1', int(sys.argv[1]), local_hostname='client.test', timeout=20) as s:
+    s.ehlo()
+    assert s.has_extn('pipelining')
+    s.send(b'MAIL FROM:<p@src.test>\r\nRCPT TO:<a@example.test>\r\nRCPT TO:<no@elsewhere.test>\r\nDATA\r\n')
+    for i in range(4):
+        print(*s.getreply())
+    s.send(b'Subject: smtplib pipelined\r\n\r\nbody\r\n.\r\n')
+    code, text = s.getreply()
+    print(code, text.split(b' ')[0])
+PY
+showcap body
+
 echo '--- 8-bit bytes, NUL, lone CR kept; leading dots unstuffed; CRLF becomes LF'
 $RAW $P "b'MAIL FROM:<s@src.test>\r\nRCPT TO:<a@example.test>\r\nDATA\r\nSubject: 8bit\r\n\r\ncaf\xc3\xa9 \xff\x00 end\r\n..one dot\r\n...two\r\na\rb\r\n.\r\r\n\r\r\n.\r\nQUIT\r\n'" | norm
 showcap body
