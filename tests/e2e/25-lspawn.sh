@@ -77,7 +77,7 @@ echo '--- qmail-lspawn: one byte of concurrency, then one report per command'
 qmail-lspawn ./Maildir/ < $T/cmds25 > $T/rep25; echo "qmail-lspawn exit: $?"
 showreps $T/rep25 | sed "s/$A/USERA/g"
 echo '--- where the mail went, and as whom'
-showmaildir $HA/Maildir | sed "s/$A/USERA/g"
+showmaildir $HA/Maildir | sed "s/$A/USERA/g; s/$(echo "$A" | tr a-z A-Z)/USERAUC/g"
 stat -c %U $HA/Maildir/new/* | sort -u | sed "s/^$A$/the user l25a/"
 showmaildir $HB/Maildir
 showmaildir $AH/Maildir | sed "s/$A/USERA/g"

@@ -40,7 +40,7 @@ rm -f $UD/assign; qmail-newu 2>&1; echo "exit $?"
 echo '--- qmail-getpw: user, uid, gid, home, dash, ext'
 luser l26
 G() { "$QHOME/bin/qmail-getpw" "$1" | tr '\0' '|' | sed -e "s|$H|HOMEDIR|" -e "s|$QHOME|QHOME|" \
-  -e "s/^$U|$(id -u $U)|$(id -g $U)|/USER|UID|GID|/" -e "s/^$U_ALIAS|$(id -u $U_ALIAS)|$(id -g $U_ALIAS)|/ALIAS|AUID|AGID|/"; echo " exit $?"; }
+  -e "s/^$U|$(id -u $U)|$(id -g $U)|/USER|UID|GID|/" -e "s/^$U_ALIAS|$(id -u $U_ALIAS)|$(id -g $U_ALIAS)|/ALIAS|AUID|AGID|/" -e "s/$U/USER/g"; echo " exit $?"; }
 G $U
 G $U-Foo-bar
 G $(echo $U | tr a-z A-Z)-x
