@@ -4,8 +4,36 @@
 #include "auto.h"
 #include "fmt.h"
 #include "hier.h"
+#include "stralloc.h"
 
 extern const char *const auto_man[];
+
+struct qids hier_ids;
+
+uid_t hier_uid(int u)
+{
+  switch (u) {
+    case U_ALIAS: return hier_ids.alias;
+    case U_QMAILD: return hier_ids.qmaild;
+    case U_QMAILL: return hier_ids.qmaill;
+    case U_QMAILP: return hier_ids.qmailp;
+    case U_QMAILQ: return hier_ids.qmailq;
+    case U_QMAILR: return hier_ids.qmailr;
+    case U_QMAILS: return hier_ids.qmails;
+    default: return hier_ids.owner;
+  }
+}
+
+gid_t hier_gid(int g) { return g == G_NOFILES ? hier_ids.nofiles : hier_ids.qmail; }
+
+const char *hier_path(const char *sub)
+{
+  static stralloc fn = STRALLOC_ZERO;
+  if (!stralloc_copys(&fn, auto_home)) return 0;
+  if (sub && *sub && (!stralloc_cats(&fn, "/") || !stralloc_cats(&fn, sub))) return 0;
+  if (!stralloc_0(&fn)) return 0;
+  return fn.s;
+}
 
 static void dsplit(const char *base, int u, int mode)
 {

@@ -17,4 +17,12 @@ extern void z(const char *sub, unsigned long len, int u, int g, int mode);
 /* a named pipe */
 extern void p(const char *sub, int u, int g, int mode);
 extern void hier(void);
+/* shared by both readers: the ids (filled by qids_get), the id of a table
+   owner or group, and conf-home/sub (static; 0 when out of memory) */
+#include <sys/types.h>
+#include "qids.h"
+extern struct qids hier_ids;
+extern uid_t hier_uid(int u);
+extern gid_t hier_gid(int g);
+extern const char *hier_path(const char *sub);
 #endif

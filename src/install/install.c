@@ -19,41 +19,20 @@
 
 #define FATAL "install: fatal: "
 
-static struct qids ids;
-static stralloc fn = STRALLOC_ZERO;
 static stralloc tmp = STRALLOC_ZERO;
 
 static void die_nomem(void) { strerr_die2x(111, FATAL, "out of memory"); }
 
-static uid_t uidof(int u)
-{
-  switch (u) {
-    case U_ALIAS: return ids.alias;
-    case U_QMAILD: return ids.qmaild;
-    case U_QMAILL: return ids.qmaill;
-    case U_QMAILP: return ids.qmailp;
-    case U_QMAILQ: return ids.qmailq;
-    case U_QMAILR: return ids.qmailr;
-    case U_QMAILS: return ids.qmails;
-    default: return ids.owner;
-  }
-}
-static gid_t gidof(int g) { return g == G_NOFILES ? ids.nofiles : ids.qmail; }
-
 static const char *path(const char *sub)
 {
-  if (!stralloc_copys(&fn, auto_home)) die_nomem();
-  if (sub && *sub) {
-    if (!stralloc_cats(&fn, "/")) die_nomem();
-    if (!stralloc_cats(&fn, sub)) die_nomem();
-  }
-  if (!stralloc_0(&fn)) die_nomem();
-  return fn.s;
+  const char *f = hier_path(sub);
+  if (!f) die_nomem();
+  return f;
 }
 
 static void own(const char *f, int u, int g, int mode)
 {
-  if (lchown(f, uidof(u), gidof(g)) == -1) strerr_die4sys(111, FATAL, "unable to chown ", f, ": ");
+  if (lchown(f, hier_uid(u), hier_gid(g)) == -1) strerr_die4sys(111, FATAL, "unable to chown ", f, ": ");
   if (chmod(f, (mode_t)mode) == -1) strerr_die4sys(111, FATAL, "unable to chmod ", f, ": ");
 }
 
@@ -139,7 +118,7 @@ int main(void)
   const char *missing = 0;
   int r;
   umask(077);
-  r = qids_get(&ids, &missing);
+  r = qids_get(&hier_ids, &missing);
   if (r == -1) strerr_die2sys(111, FATAL, "unable to look up accounts: ");
   if (r == 0) strerr_die4x(111, FATAL, "account or group ", missing, " does not exist (run src/install/accounts.sh as root)");
   hier();

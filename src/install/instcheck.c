@@ -13,36 +13,15 @@
 #define WARNING "instcheck: warning: "
 #define FATAL "instcheck: fatal: "
 
-static struct qids ids;
-static stralloc fn = STRALLOC_ZERO;
 static int flagbad = 0;
 
 static void die_nomem(void) { strerr_die2x(111, FATAL, "out of memory"); }
 
-static uid_t uidof(int u)
-{
-  switch (u) {
-    case U_ALIAS: return ids.alias;
-    case U_QMAILD: return ids.qmaild;
-    case U_QMAILL: return ids.qmaill;
-    case U_QMAILP: return ids.qmailp;
-    case U_QMAILQ: return ids.qmailq;
-    case U_QMAILR: return ids.qmailr;
-    case U_QMAILS: return ids.qmails;
-    default: return ids.owner;
-  }
-}
-static gid_t gidof(int g) { return g == G_NOFILES ? ids.nofiles : ids.qmail; }
-
 static const char *path(const char *sub)
 {
-  if (!stralloc_copys(&fn, auto_home)) die_nomem();
-  if (sub && *sub) {
-    if (!stralloc_cats(&fn, "/")) die_nomem();
-    if (!stralloc_cats(&fn, sub)) die_nomem();
-  }
-  if (!stralloc_0(&fn)) die_nomem();
-  return fn.s;
+  const char *f = hier_path(sub);
+  if (!f) die_nomem();
+  return f;
 }
 
 static void perm(const char *f, mode_t type, int u, int g, int mode)
@@ -56,8 +35,8 @@ static void perm(const char *f, mode_t type, int u, int g, int mode)
     return;
   }
   if ((st.st_mode & S_IFMT) != type) { flagbad = 1; strerr_warn3x(WARNING, f, " has wrong type"); return; }
-  if (st.st_uid != uidof(u)) { flagbad = 1; strerr_warn3x(WARNING, f, " has wrong owner"); }
-  if (st.st_gid != gidof(g)) { flagbad = 1; strerr_warn3x(WARNING, f, " has wrong group"); }
+  if (st.st_uid != hier_uid(u)) { flagbad = 1; strerr_warn3x(WARNING, f, " has wrong owner"); }
+  if (st.st_gid != hier_gid(g)) { flagbad = 1; strerr_warn3x(WARNING, f, " has wrong group"); }
   if ((int)(st.st_mode & 07777) != mode) {
     flagbad = 1;
     want[fmt_8long(want, (unsigned long)mode)] = 0;
@@ -82,7 +61,7 @@ void c(const char *sub, const char *file, const char *from, int u, int g, int mo
 int main(void)
 {
   const char *missing = 0;
-  int r = qids_get(&ids, &missing);
+  int r = qids_get(&hier_ids, &missing);
   if (r == -1) strerr_die2sys(111, FATAL, "unable to look up accounts: ");
   if (r == 0) strerr_die4x(111, FATAL, "account or group ", missing, " does not exist");
   hier();
