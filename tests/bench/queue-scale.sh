@@ -4,9 +4,10 @@
 # 0); the queue is filled with P messages for a remote address (they stay
 # queued, preprocessed), then 1000 messages for a local user are queued
 # one after the other with qmail-queue and delivered into a Maildir.
-# Printed for P = 1000 and P = 100000: milliseconds per qmail-queue run,
-# and milliseconds per message from the first injection until all 1000
-# are delivered.  Takes several minutes (filling runs 32 qmail-queue at
+# Printed three times for P = 1000 and for P = 100000: microseconds per
+# qmail-queue run, and per message from the first injection until all
+# 1000 are delivered, with the load average (other work on the machine
+# shows in the figures).  Takes several minutes (filling runs 32 qmail-queue at
 # once).  Same environment variables as tests/run (QUAIL_TESTTMP,
 # QUAIL_TAG, QUAIL_DEV); BENCH_SMALL/BENCH_BIG/BENCH_N change the sizes.
 TOP=$(cd "$(dirname "$0")/../.." && pwd); export TOP
@@ -45,10 +46,10 @@ measure() {
   t1=$(now)
   waitfor 3600 sh -c "[ \$(ls $h/Maildir/new | wc -l) -ge $((_before + N)) ]"
   t2=$(now)
-  echo "queued $_q held: qmail-queue $(( (t1 - t0) / N / 1000 )) us/msg; queued-to-delivered $(( (t2 - t0) / N / 1000 )) us/msg over $N messages"
+  echo "queued $_q held: qmail-queue $(( (t1 - t0) / N / 1000 )) us/msg; queued-to-delivered $(( (t2 - t0) / N / 1000 )) us/msg over $N messages; load $(cut -d' ' -f1 /proc/loadavg)"
 }
-fill "$SMALL"; measure
-fill "$BIG"; measure
+fill "$SMALL"; measure; measure; measure
+fill "$BIG"; measure; measure; measure
 svc_stop qbench
 rm -f "$QHOME/control/concurrencyremote"
 qclean
