@@ -80,6 +80,8 @@ strace -f -qq -e trace=openat,link,unlink,fsync -o "$T/s10" "$QHOME/bin/qmail-qu
 awk '
   /openat\(AT_FDCWD, "[^\/]/ { match($0, /"[^"]*"/); p = substr($0, RSTART + 1, RLENGTH - 2); fd = $NF; fds[fd] = p; print "open " p; next }
   /fsync\(/ { match($0, /fsync\([0-9]+/); fd = substr($0, RSTART + 6, RLENGTH - 6); print "fsync " fds[fd]; next }
+  /^[0-9]+ +link\(/ { match($0, /"[^"]*", "[^"]*"/); split(substr($0, RSTART, RLENGTH), a, "\"");
+                      for (f in fds) if (fds[f] == a[2]) fds[f] = a[4] }
   /link\(|unlink\(/ { sub(/^[0-9]+ +/, ""); sub(/ += .*/, ""); print }
 ' "$T/s10" | sed 's/[0-9][0-9]*/N/g'
 qclean
