@@ -3,14 +3,15 @@
 # the parsers that still live in program files: qmail-smtpd's command
 # loop and DATA state machine, qmail-qmtpd's framing, qmail-queue's
 # envelope reader (a non-setuid copy run as qmailq), qmail-local's .qmail
-# reader, qmail-pop3d's command loop, qmail-newu's users/assign reader.  RUNS (PROVE_PFUZZ, default 2000;
-# 100 in the short run) inputs per program; crashes, hangs, undocumented
+# reader, qmail-pop3d's command loop, qmail-newu's users/assign reader.
+# RUNS (PROVE_PFUZZ, default 1000; 100 in the short run) inputs per
+# program; crashes, hangs, undocumented
 # exit codes and malformed SMTP replies must all be 0.  Failing inputs are
 # kept in $T/pfuzz-keep.
 # Not covered: qmail-send's queue-file and spawn-report readers, the spawn
 # commands of qmail-lspawn/rspawn (they would start real deliveries).
 . "$(dirname "$0")/common.sh"
-N=${1:-${PROVE_PFUZZ:-2000}}
+N=${1:-${PROVE_PFUZZ:-1000}}
 sandbox_ensure >/dev/null || notrun pfuzz "sandbox build"
 [ $ROOT = yes ] || notrun pfuzz "needs root (real accounts)"
 qclean
