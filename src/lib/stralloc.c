@@ -37,7 +37,7 @@ int stralloc_readyplus(stralloc *sa, size_t n)
 int stralloc_copyb(stralloc *sa, const char *s, size_t n)
 {
   if (!stralloc_ready(sa, n)) return 0;
-  memmove(sa->s, s, n);
+  if (n) memmove(sa->s, s, n); /* s may be null when n is 0 */
   sa->len = n;
   sa->s[n] = 'Z'; /* sentinel: nobody may rely on a NUL here */
   return 1;
@@ -53,7 +53,7 @@ int stralloc_catb(stralloc *sa, const char *s, size_t n)
   if (!stralloc_readyplus(sa, n)) return 0;
   /* s may lie in sa itself (stralloc_cat(sa, sa)): growth moved it */
   if (from >= base && from < base + sa->len) s = sa->s + (from - base);
-  memmove(sa->s + sa->len, s, n);
+  if (n) memmove(sa->s + sa->len, s, n);
   sa->len += n;
   sa->s[sa->len] = 'Z';
   return 1;
