@@ -9,6 +9,7 @@
 #                                   kill only ever hits this sandbox's processes)
 #   pids NAME                       the pids of this sandbox's NAME processes
 #   peakrss PID                     VmHWM of PID in KiB (0 when gone)
+#   prove_setup PART, prove_controls, prove_user NAME   (below)
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/qlib.sh"
@@ -23,6 +24,19 @@ pids() {
   for _p in $(pgrep -x "$1" 2>/dev/null); do ours "$_p" "$1" && echo "$_p"; done
 }
 peakrss() { sed -n 's/^VmHWM: *\([0-9]*\).*/\1/p' "/proc/$1/status" 2>/dev/null || echo 0; }
+# prove_setup PART: the sandbox built and installed, root (real accounts),
+# an empty queue and the controls every part starts from
+prove_setup() {
+  sandbox_ensure >/dev/null || notrun "$1" "sandbox build"
+  [ $ROOT = yes ] || notrun "$1" "needs root (real accounts)"
+  prove_controls
+}
+# prove_controls: an empty queue; quail.test is me, local and in rcpthosts
+prove_controls() {
+  qclean
+  C=$QHOME/control
+  echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
+}
 # a test user with a Maildir that receives every local delivery
 prove_user() {
   _u=$(tuser "$1") || return 1

@@ -32,9 +32,7 @@ cc -std=c99 -shared -fPIC -o $T/faultshim.so "$TOP/tests/prove/faultshim.c" -ldl
 SHIM=$T/faultshim.so
 mkdir -p $T/shimlog; chmod 1777 $T/shimlog
 MSGS="python3 $TOP/tests/prove/msgs.py"
-qclean
-C=$QHOME/control
-echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
+prove_controls
 rm -f $C/databytes
 u=$(prove_user pd) || notrun disk "test user"
 MD=$T/users/pd/Maildir

@@ -11,11 +11,7 @@
 # case), a peer that crashes (40-44 cover misbehaving peers).
 . "$(dirname "$0")/common.sh"
 N=${1:-${PROVE_KILLS:-1000}}
-sandbox_ensure >/dev/null || notrun kill "sandbox build"
-[ $ROOT = yes ] || notrun kill "needs root (real accounts)"
-qclean
-C=$QHOME/control
-echo quail.test > $C/me; echo quail.test > $C/locals
+prove_setup kill
 u=$(prove_user pk) || notrun kill "test user"
 : > $T/log/pk
 qsend_start pk || notrun kill "qmail-start did not come up"

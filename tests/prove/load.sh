@@ -13,12 +13,8 @@
 N=${1:-${PROVE_LOAD:-20000}}
 S=${2:-500}
 BOUND=16384
-sandbox_ensure >/dev/null || notrun load "sandbox build"
-[ $ROOT = yes ] || notrun load "needs root (real accounts)"
+prove_setup load
 [ -x /usr/bin/time ] || notrun load "GNU time missing (tests/deps/prove.sh)"
-qclean
-C=$QHOME/control
-echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
 echo 10 > $C/timeoutsmtpd; echo 20 > $C/concurrencylocal
 rm -f $C/databytes
 u=$(prove_user pl) || notrun load "test user"

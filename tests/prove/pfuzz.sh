@@ -12,11 +12,7 @@
 # commands of qmail-lspawn/rspawn (they would start real deliveries).
 . "$(dirname "$0")/common.sh"
 N=${1:-${PROVE_PFUZZ:-1000}}
-sandbox_ensure >/dev/null || notrun pfuzz "sandbox build"
-[ $ROOT = yes ] || notrun pfuzz "needs root (real accounts)"
-qclean
-C=$QHOME/control
-echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
+prove_setup pfuzz
 u=$(prove_user pz) || notrun pfuzz "test user"
 H=$T/users/pz
 rm -rf $T/pfuzz-keep

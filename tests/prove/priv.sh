@@ -9,11 +9,7 @@
 # Not checked: the logger account (no logger runs here), qmail-popup/pop3d
 # (they run per connection; e2e 70-76 cover their ids).
 . "$(dirname "$0")/common.sh"
-sandbox_ensure >/dev/null || notrun priv "sandbox build"
-[ $ROOT = yes ] || notrun priv "needs root (real accounts)"
-qclean
-C=$QHOME/control
-echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
+prove_setup priv
 u=$(prove_user pv) || notrun priv "test user"
 H=$T/users/pv
 # a program delivery that lasts, so qmail-local is seen running

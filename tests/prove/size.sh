@@ -17,9 +17,7 @@ if [ "${1:-$PROVE_SIZE}" = short ]; then
 else
   CMD=2147483648 HDR=4831838208 MSG=4831838208 RCPTS=1000000 LABEL=full
 fi
-qclean
-C=$QHOME/control
-echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
+prove_controls
 echo 5368709120 > $C/databytes
 rm -f $C/timeoutsmtpd
 RSS=$T/size.rss; : > $RSS; chmod 666 $RSS
@@ -36,7 +34,7 @@ one() { # KIND N LABEL: one session; row with the reply and the session's peak R
   esac
   row size "$3: reply" "$(echo "$_r" | cut -c1-30)" $_ok
   row size "$3: qmail-smtpd peak RSS KiB (bound $BOUND)" "$_k" "$([ "${_k:-999999}" -le $BOUND ] && echo ok || echo FAIL)"
-  qclean; echo 5368709120 > $C/databytes; echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
+  prove_controls; echo 5368709120 > $C/databytes
 }
 one cmdline $CMD "command line $CMD B"
 one header $HDR "header line $HDR B"
@@ -50,7 +48,7 @@ row size "message $MSG B: reply" "$(echo "$_r" | cut -c1-30)" "$(case $_r in 250
 # 1000-byte lines with CRLF are stored with LF: 999 of every 1000 bytes
 row size "message $MSG B: bytes in the queue file" "${stored:-none}" "$([ "${stored:-0}" -ge $((MSG / 1000 * 999)) ] && echo ok || echo FAIL)"
 row size "message $MSG B: qmail-smtpd peak RSS KiB" "$_k" "$([ "${_k:-999999}" -le $BOUND ] && echo ok || echo FAIL)"
-qclean; echo 5368709120 > $C/databytes; echo quail.test > $C/me; echo quail.test > $C/locals; echo quail.test > $C/rcpthosts
+prove_controls; echo 5368709120 > $C/databytes
 one rcpt $RCPTS "$RCPTS RCPT commands"
 svc_stop smtpdps
 rm -f $C/databytes
