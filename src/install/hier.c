@@ -103,6 +103,7 @@ void hier(void)
   c("boot", "send-run", "boot/send-run", U_OWNER, G_QMAIL, 0755);
   c("boot", "smtpd-run", "boot/smtpd-run", U_OWNER, G_QMAIL, 0755);
   c("boot", "qmtpd-run", "boot/qmtpd-run", U_OWNER, G_QMAIL, 0755);
+  c("boot", "qmqpd-run", "boot/qmqpd-run", U_OWNER, G_QMAIL, 0755);
   c("boot", "log-run", "boot/log-run", U_OWNER, G_QMAIL, 0755);
   c("boot", "pop3d-run", "boot/pop3d-run", U_OWNER, G_QMAIL, 0755);
   c("boot", "pop3d-log-run", "boot/pop3d-log-run", U_OWNER, G_QMAIL, 0755);

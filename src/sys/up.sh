@@ -9,6 +9,7 @@
 #   QUAIL_SMTP_ADDR (127.0.0.1)  QUAIL_SMTP_PORT (25)
 #   QUAIL_POP3_ADDR (127.0.0.1)  QUAIL_POP3_PORT (110)
 #   QUAIL_QMTP_PORT (unset: no QMTP service; it listens on the SMTP address)
+#   QUAIL_QMQP_PORT (unset: no QMQP service; clients from control/tcp.qmqp)
 #   A setting given is written to the service's env/ADDR or env/PORT (and
 #   the service restarted); one not given keeps what env/ holds, so a
 #   later plain `make start` does not undo an earlier choice.
@@ -124,6 +125,16 @@ mksvc qmail-pop3d pop3d-run "${QUAIL_POP3_ADDR:-}" "${QUAIL_POP3_PORT:-}" 127.0.
 if [ -n "${QUAIL_QMTP_PORT:-}" ]; then
   mksvc qmail-qmtpd qmtpd-run "${QUAIL_SMTP_ADDR:-}" "$QUAIL_QMTP_PORT" "$(cat "$H/svc/qmail-smtpd/env/ADDR")" 209
 fi
+if [ -n "${QUAIL_QMQP_PORT:-}" ]; then
+  if [ ! -f "$H/control/tcp.qmqp" ]; then
+    printf '127.0.0.1:allow\n:deny\n' > "$H/control/tcp.qmqp"; changed=1
+    say "wrote $H/control/tcp.qmqp (QMQP from 127.0.0.1 only; it relays anything)"
+  fi
+  if [ ! -f "$H/control/tcp.qmqp.cdb" ] || [ "$H/control/tcp.qmqp" -nt "$H/control/tcp.qmqp.cdb" ]; then
+    tcprules "$H/control/tcp.qmqp.cdb" "$H/control/tcp.qmqp.tmp" < "$H/control/tcp.qmqp"; changed=1
+  fi
+  mksvc qmail-qmqpd qmqpd-run "${QUAIL_SMTP_ADDR:-}" "$QUAIL_QMQP_PORT" "$(cat "$H/svc/qmail-smtpd/env/ADDR")" 628
+fi
 where() { echo "$(cat "$H/svc/$1/env/ADDR") port $(cat "$H/svc/$1/env/PORT")"; }
 
 # 5. svscan: ours (pid in $SV/.svscan.pid), or a system one already on $SV
@@ -172,6 +183,7 @@ for s in $started; do
     qmail-smtpd) say "started qmail-smtpd: SMTP on $(where qmail-smtpd)" ;;
     qmail-pop3d) say "started qmail-pop3d: POP3 on $(where qmail-pop3d)" ;;
     qmail-qmtpd) say "started qmail-qmtpd: QMTP on $(where qmail-qmtpd)" ;;
+    qmail-qmqpd) say "started qmail-qmqpd: QMQP on $(where qmail-qmqpd)" ;;
   esac
 done
 if [ $changed = 0 ]; then say "nothing to change: quail is installed, configured and running"; fi

@@ -1,0 +1,11 @@
+#!/bin/sh
+# service run script for qmail-qmqpd under tcpserver, as USER_D.
+# QMQP relays anything, so only the clients allowed by
+# HOME/control/tcp.qmqp.cdb (made with tcprules; default: deny) may connect.
+# ./env/ADDR, ./env/PORT (default 628) and ./env/CONCURRENCY.
+exec 2>&1
+ADDR=`cat ./env/ADDR 2>/dev/null || echo 127.0.0.1`
+PORT=`cat ./env/PORT 2>/dev/null || echo 628`
+CONCURRENCY=`cat ./env/CONCURRENCY 2>/dev/null || echo 40`
+exec envuidgid USER_D tcpserver -v -R -H -l 0 -x HOME/control/tcp.qmqp.cdb \
+  -c "$CONCURRENCY" -U "$ADDR" "$PORT" HOME/bin/qmail-qmqpd
