@@ -3,7 +3,8 @@
 # with no rlimit at all, each session generated on the fly by size.py:
 # a 2^31-byte command line, a 4.5 GiB header line and a 4.5 GiB message
 # (control/databytes raised to 5 GiB; the real qmail-queue stores them),
-# a million RCPT commands; and a 4.5 GiB header line through qmail-inject.
+# a million RCPT commands; and a 4.5 GiB header line and a 4.5 GiB message
+# through qmail-inject (its qmail-queue a sink that counts the bytes).
 # Each must end with a clean reply or exit code; the peak resident memory
 # of qmail-smtpd (GNU time's maximum RSS of the session) must stay under
 # BOUND KiB.  SCALE=short: 1 MiB lines, a 16 MiB message, 10k RCPTs.
@@ -65,5 +66,20 @@ o.write(b"\n\nbody\n")' $HDR 2>/dev/null | QMAILQUEUE=$T/sinkq /usr/bin/time -o 
 rc=$?
 k=$(tail -n 1 $T/inject.rss)
 row size "qmail-inject header line $HDR B: exit code" "$rc $(head -c 40 $T/inject.out | tr '\n' ' ')" "$(case $rc in 0|100|111) echo ok ;; *) echo FAIL ;; esac)"
-row size "qmail-inject: peak RSS KiB (bound $BOUND)" "$k" "$([ "${k:-999999}" -le $BOUND ] && echo ok || echo FAIL)"
+row size "qmail-inject header line: peak RSS KiB (bound $BOUND)" "$k" "$([ "${k:-999999}" -le $BOUND ] && echo ok || echo FAIL)"
+# qmail-inject: a message of MSG bytes (1000-byte lines); the sink counts it
+printf '#!/bin/sh\nwc -c > %s && exec cat <&1 >/dev/null\n' $T/inject.count > $T/countq; chmod 755 $T/countq
+python3 -c '
+import sys
+n = int(sys.argv[1]); o = sys.stdout.buffer
+o.write(b"To: sink@quail.test\nSubject: big\n\n")
+big = (b"b" * 999 + b"\n") * 1024
+while n > 0:
+    k = min(n, len(big)); o.write(big[:k]); n -= k
+' $MSG 2>/dev/null | QMAILQUEUE=$T/countq /usr/bin/time -o $T/inject.rss -f %M $QHOME/bin/qmail-inject > $T/inject.out 2>&1
+rc=$?
+k=$(tail -n 1 $T/inject.rss)
+got=$(cat $T/inject.count 2>/dev/null)
+row size "qmail-inject message $MSG B: exit code, bytes passed on" "$rc ${got:-none}" "$([ $rc = 0 ] && [ "${got:-0}" -gt $MSG ] && echo ok || echo FAIL)"
+row size "qmail-inject message: peak RSS KiB (bound $BOUND)" "$k" "$([ "${k:-999999}" -le $BOUND ] && echo ok || echo FAIL)"
 exit $PROVE_FAIL
