@@ -1,13 +1,10 @@
 /* fuzz_addrlist: qmail-inject's address-list parser (To:, Cc:, From:).
    Invariant: a parsed list written back by addrlist_fmt parses again to
    the same number of entries with the same envelope addresses (so what
-   qmail-inject writes into a header means what it read).  The round trip
-   is checked for unfolded text (no CR or LF), as a header field is after
-   unfolding: a backslash before a raw LF inside an atom is kept by the
-   first parse but dropped after quoting (found by this target; harmless,
-   a real field cannot hold a non-folding LF).  Also skipped: text ending in
-   a lone backslash: "g: a@b\" is written "g: a@b\;" and reads back as the
-   address a@b\; (found by this target, reported to the owner). */
+   qmail-inject writes into a header means what it read).  This target
+   found an '@' in a local part without a domain written unquoted, a
+   backslash before a raw LF dropped after quoting, and "g: a@b\" written
+   back as "g: a@b\;" (address a@b\;); all fixed in 16e6823. */
 #include <stdlib.h>
 #include <string.h>
 #include "addrlist.h"
@@ -21,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
   size_t i;
   int r = addrlist_parse(&a, (const char *)data, n);
   if (r < -1 || r > 1) abort();
-  if (r == 1 && !memchr(data, '\n', n) && !memchr(data, '\r', n) && !(n && data[n - 1] == '\\')) {
+  if (r == 1) {
     if (addrlist_fmt(&f, &a, 4) == 1) {
       r = addrlist_parse(&b, f.s ? f.s : "", f.len);
       if (r == 0) abort(); /* we wrote something we cannot read */
