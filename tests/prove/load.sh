@@ -2,7 +2,7 @@
 # prove/load.sh [TOTAL] [SESSIONS]: load through the whole system: qmail-smtpd
 # under tcpserver -c SESSIONS (500), SESSIONS concurrent sessions of which
 # 20 are slow clients (HELO, then silence) and the rest send TOTAL tagged
-# messages (PROVE_LOAD, default 20000) to one local user; the real
+# messages (PROVE_LOAD, default 100000) to one local user; the real
 # qmail-queue, qmail-send and qmail-local deliver them to a Maildir.
 # Wanted: every message answered 250 is delivered exactly once and whole
 # (Python's mailbox), the slow clients are dropped by timeoutsmtpd (10 s),
@@ -10,7 +10,7 @@
 # all qmail-smtpd processes sampled from /proc).
 # Not tested: remote delivery under load, many local users.
 . "$(dirname "$0")/common.sh"
-N=${1:-${PROVE_LOAD:-20000}}
+N=${1:-${PROVE_LOAD:-100000}}
 S=${2:-500}
 BOUND=16384
 prove_setup load
