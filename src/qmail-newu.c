@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <stdio.h> /* rename only */
 #include <unistd.h>
+#include "assign.h"
 #include "auto.h"
 #include "buffer.h"
 #include "byte.h"
@@ -30,22 +31,19 @@ static struct cdbmake cdb;
 /* one "=local:" or "+loc:" line with six ':'-terminated fields after it */
 static void assignment(void)
 {
-  size_t i, colons = 0, k;
-  if (line.len < 2 || (line.s[0] != '=' && line.s[0] != '+')) die_format();
-  if (byte_chr(line.s, line.len, 0) != line.len) die_format();
-  k = byte_chr(line.s, line.len, ':');
-  if (k == line.len) die_format();
-  if (!stralloc_copys(&key, "!") || !stralloc_catb(&key, line.s + 1, k - 1)) die_nomem();
+  struct assign a;
+  int f;
+  if (!assign_parse(&a, line.s, line.len)) die_format();
+  if (!stralloc_copys(&key, "!") || !stralloc_catb(&key, a.local, a.locallen)) die_nomem();
   case_lowerb(key.s, key.len);
-  if (line.s[0] == '=') { if (!stralloc_0(&key)) die_nomem(); }
-  else if (k > 1 && byte_chr(wild.s, wild.len, key.s[key.len - 1]) == wild.len)
+  if (a.kind == '=') { if (!stralloc_0(&key)) die_nomem(); }
+  else if (a.locallen && byte_chr(wild.s, wild.len, key.s[key.len - 1]) == wild.len)
     if (!stralloc_append(&wild, key.s[key.len - 1])) die_nomem();
   data.len = 0;
-  for (i = k + 1; i < line.len && colons < 6; ++i) {
-    if (line.s[i] == ':') { if (++colons == 6) break; if (!stralloc_append(&data, 0)) die_nomem(); }
-    else if (!stralloc_append(&data, line.s[i])) die_nomem();
+  for (f = 0; f < ASSIGN_FIELDS; ++f) {
+    if (f && !stralloc_0(&data)) die_nomem();
+    if (!stralloc_catb(&data, a.field[f], a.fieldlen[f])) die_nomem();
   }
-  if (colons < 6) die_format();
   if (cdbmake_add(&cdb, key.s, key.len, data.s ? data.s : "", data.len) == -1) die_write();
 }
 

@@ -12,6 +12,7 @@
 #include "auto.h"
 #include "buffer.h"
 #include "date822fmt.h"
+#include "envread.h"
 #include "fmt.h"
 #include "fmtqfn.h"
 #include "open.h"
@@ -19,8 +20,6 @@
 #include "str.h"
 #include "syncdir.h"
 
-#define ADDRMAX 1002          /* longest sender or recipient */
-#define RCPTMAX 1000000UL     /* most recipients in one envelope */
 #define DEATH 86400           /* the process gives up after a day */
 
 static char fnpid[FMT_ULONG * 3 + 8];
@@ -93,20 +92,6 @@ static void put(buffer *b, const char *s, size_t len)
   if (buffer_put(b, s, len) == -1) die_write();
 }
 
-/* one address from the envelope, through its NUL, into b */
-static void copyaddr(buffer *env, buffer *b)
-{
-  size_t len = 0;
-  char ch;
-  for (;;) {
-    ssize_t r = buffer_get(env, &ch, 1);
-    if (r != 1) die_read();
-    put(b, &ch, 1);
-    if (!ch) return;
-    if (++len > ADDRMAX) die_toolong();
-  }
-}
-
 static void syncdir_or(const char *dir, int e)
 {
   if (syncdir_fsync(dir) == -1) die(e);
@@ -116,13 +101,14 @@ int main(void)
 {
   buffer bin, bmess, benv, bintd;
   struct stat st;
-  unsigned long pid, id, rcpts = 0;
+  struct envread er = ENVREAD_ZERO;
+  unsigned long pid, id;
   time_t now;
   char num[FMT_ULONG];
   char recv[256];
-  size_t recvlen, n;
-  int fdintd, fd, seq;
-  char ch;
+  char rec[ENVREAD_RECMAX];
+  size_t recvlen, n, reclen;
+  int fdintd, fd, seq, r;
 
   sig_unblockall();
   umask(033);
@@ -190,18 +176,18 @@ int main(void)
   num[fmt_ulong(num, pid)] = 0;
   put(&bintd, num, str_len(num) + 1);
 
-  if (buffer_get(&benv, &ch, 1) != 1) die_read();
-  if (ch != 'F') die_format();
-  put(&bintd, &ch, 1);
-  copyaddr(&benv, &bintd);
-  for (;;) {
-    if (buffer_get(&benv, &ch, 1) != 1) die_read();
-    if (!ch) break;
-    if (ch != 'T') die_format();
-    if (++rcpts > RCPTMAX) die_toomany();
-    put(&bintd, &ch, 1);
-    copyaddr(&benv, &bintd);
-  }
+  /* F record, T records, NUL; what was read of a bad record is still
+     passed on first, so a write error is reported as before */
+  do {
+    r = envread_record(&er, &benv, rec, &reclen);
+    put(&bintd, rec, reclen);
+    switch (r) {
+      case ENVREAD_EREAD: die_read();
+      case ENVREAD_EFORMAT: die_format();
+      case ENVREAD_ETOOLONG: die_toolong();
+      case ENVREAD_ETOOMANY: die_toomany();
+    }
+  } while (r == ENVREAD_REC);
   if (buffer_flush(&bintd) == -1) die_write();
   if (fsync_fd(fdintd) == -1) die_write();
   syncdir_or("intd", 65);
