@@ -11,6 +11,7 @@
 #include "auto.h"
 #include "buffer.h"
 #include "byte.h"
+#include "dotqmail.h"
 #include "env.h"
 #include "fmt.h"
 #include "lock.h"
@@ -28,7 +29,6 @@
 
 #define USAGE "qmail-local: usage: qmail-local [ -nN ] user homedir local dash ext domain sender aliasempty"
 #define TIMEOUT 86400        /* the whole delivery, programs included */
-#define QMAILMAX (4 << 20)   /* longest .qmail file read */
 #define LOCKWAIT 30          /* seconds to wait for an mbox lock */
 
 static int flagdeliver = 1;
@@ -227,7 +227,7 @@ static int readqmail(stralloc *text)
   if (q.defpos >= 0) setenvs("DEFAULT", ext + q.defpos);
   if (fstat(q.fd, &st) == -1) die_openqme(q.fn.s);
   if (st.st_mode & (mode_t)auto_patrn) die_writableqme();
-  if (st.st_size > QMAILMAX) die_bigqme();
+  if (st.st_size > DOTQMAIL_MAX) die_bigqme();
   flagfo = (st.st_mode & S_IXUSR) != 0;
   if (!stralloc_ready(text, (size_t)st.st_size + 1)) die_nomem();
   while (n <= (size_t)st.st_size) {
@@ -246,36 +246,14 @@ static int readqmail(stralloc *text)
   return flagfo;
 }
 
-/* next line of text from *pos, trailing blanks removed; 0 at the end */
-static int nextline(const stralloc *text, size_t *pos, const char **line, size_t *len)
-{
-  size_t k;
-  if (*pos >= text->len) return 0;
-  k = byte_chr(text->s + *pos, text->len - *pos, '\n');
-  *line = text->s + *pos;
-  *pos += k + 1;
-  while (k && ((*line)[k - 1] == ' ' || (*line)[k - 1] == '\t')) --k;
-  *len = k;
-  return 1;
-}
-
-static int islist(const char *s, size_t len) { return len == 5 && byte_equal(s, 5, "+list"); }
-
 /* refuse a bad file before delivering anything from it */
 static void validate(const stralloc *text, int flagfo)
 {
-  size_t pos = 0, len;
-  const char *s;
-  int first = 1;
-  while (nextline(text, &pos, &s, &len)) {
-    if (first && !len) die_blank();
-    first = 0;
-    if (!len) continue;
-    if (islist(s, len)) flagfo = 1;
-    else if (s[0] == '|') { if (flagfo) die_xprog(); }
-    else if (s[0] == '/' || s[0] == '.') { if (flagfo) die_xfile(); }
-    else if (s[0] == '&' && len == 1) die_emptyfwd();
-  }
+  int e = dotqmail_validate(text->s, text->len, flagfo);
+  if (e == DOTQMAIL_BLANK) die_blank();
+  if (e == DOTQMAIL_XPROG) die_xprog();
+  if (e == DOTQMAIL_XFILE) die_xfile();
+  if (e == DOTQMAIL_EMPTYFWD) die_emptyfwd();
 }
 
 static void closefrom3(void)
@@ -403,20 +381,27 @@ static void say(const char *what, const char *s)
 /* one line of instructions (not empty) */
 static void instruction(char *s, size_t len)
 {
+  size_t skip;
+  int kind = dotqmail_kind(s, len, &skip);
   s[len] = 0;
-  if (s[0] == '#' || s[0] == '+') return;
-  if (s[0] == '|') {
-    ++nprogram;
-    if (flagdeliver) program(s + 1); else say("program ", s + 1);
-  } else if (s[0] == '/' || s[0] == '.') {
-    ++nfile;
-    if (s[len - 1] == '/') { if (flagdeliver) maildirdeliver(s); else say("maildir ", s); }
-    else { if (flagdeliver) mboxdeliver(s); else say("mbox ", s); }
-  } else {
-    if (s[0] == '&') { ++s; --len; }
-    ++nforward;
-    if (!flagdeliver) say("forward ", s);
-    if (!stralloc_catb(&fwd, s, len + 1)) die_nomem();
+  switch (kind) {
+    case DOTQMAIL_COMMENT: return;
+    case DOTQMAIL_PROGRAM:
+      ++nprogram;
+      if (flagdeliver) program(s + skip); else say("program ", s + skip);
+      return;
+    case DOTQMAIL_MAILDIR:
+      ++nfile;
+      if (flagdeliver) maildirdeliver(s); else say("maildir ", s);
+      return;
+    case DOTQMAIL_MBOX:
+      ++nfile;
+      if (flagdeliver) mboxdeliver(s); else say("mbox ", s);
+      return;
+    default:
+      ++nforward;
+      if (!flagdeliver) say("forward ", s + skip);
+      if (!stralloc_catb(&fwd, s + skip, len - skip + 1)) die_nomem();
   }
 }
 
@@ -466,7 +451,7 @@ int main(int argc, char **argv)
   if (!text.len || text.s[text.len - 1] != '\n') if (!stralloc_append(&text, '\n')) die_nomem();
   validate(&text, flagfo);
 
-  while (!flag99 && nextline(&text, &pos, &line, &len))
+  while (!flag99 && dotqmail_line(text.s, text.len, &pos, &line, &len))
     if (len) instruction((char *)line, len);
   if (fwd.len && flagdeliver) forward();
 

@@ -18,11 +18,11 @@
 #include "qids.h"
 #include "sig.h"
 #include "spawn.h"
+#include "spawncmd.h"
 #include "str.h"
 #include "stralloc.h"
 #include "wait.h"
 
-#define MESSIDMAX 100
 #define TOOLONG "\nError report too long, sorry.\n"
 
 struct slot {
@@ -59,19 +59,6 @@ static void sendreports(unsigned char d, const char *s)
   sendreport(d, s, str_len(s));
 }
 
-static int messid_ok(unsigned char d, const stralloc *m)
-{
-  size_t i;
-  if (m->len == 0) { sendreports(d, "DInternal error: messid too short. (#5.3.5)"); return 0; }
-  if (m->len > MESSIDMAX) { sendreports(d, "DInternal error: messid too long. (#5.3.5)"); return 0; }
-  for (i = 0; i < m->len; ++i)
-    if ((m->s[i] < '0' || m->s[i] > '9') && (m->s[i] != '/' || i == 0)) {
-      sendreports(d, "DInternal error: messid has nonnumerics. (#5.3.5)");
-      return 0;
-    }
-  return 1;
-}
-
 static int openmess(unsigned char d, const char *fn)
 {
   struct stat st;
@@ -88,9 +75,12 @@ static int openmess(unsigned char d, const char *fn)
   return fd;
 }
 
-static void start(unsigned char d, stralloc *messid, stralloc *sender, stralloc *recip)
+static void start(struct spawncmd *c)
 {
+  unsigned char d = c->slot;
+  stralloc *messid = &c->field[0], *sender = &c->field[1], *recip = &c->field[2];
   struct slot *sl;
+  const char *refusal;
   size_t at;
   int fdmess, pi[2];
   pid_t pid;
@@ -98,9 +88,8 @@ static void start(unsigned char d, stralloc *messid, stralloc *sender, stralloc 
   if (d >= limit) { sendreports(d, "ZInternal error: delnum too big. (#4.3.5)"); return; }
   sl = &slots[d];
   if (sl->used) { sendreports(d, "ZInternal error: delnum in use. (#4.3.5)"); return; }
-  if (!messid_ok(d, messid)) return;
-  at = byte_rchr(recip->s, recip->len, '@');
-  if (at == recip->len) { sendreports(d, "DSorry, address must include host name. (#5.1.3)"); return; }
+  refusal = spawncmd_check(c, &at);
+  if (refusal) { sendreports(d, refusal); return; }
   if (!stralloc_0(messid) || !stralloc_0(sender) || !stralloc_0(recip)) {
     sendreports(d, "Zqmail-spawn out of memory. (#4.3.0)");
     return;
@@ -137,33 +126,12 @@ static void start(unsigned char d, stralloc *messid, stralloc *sender, stralloc 
   sl->out.len = 0;
 }
 
-/* the command parser: stage 0 slot byte, 1 messid, 2 sender, 3 recipient */
-static int stage;
-static unsigned char cmdslot;
-static stralloc fields[3];
-static int flagtoolong;
-
-static void command_byte(char c)
+/* one complete command from qmail-send */
+static void command(struct spawncmd *c)
 {
-  stralloc *f;
-  if (stage == 0) {
-    cmdslot = (unsigned char)c;
-    stage = 1;
-    flagtoolong = 0;
-    fields[0].len = fields[1].len = fields[2].len = 0;
-    return;
-  }
-  f = &fields[stage - 1];
-  if (c) {
-    if (f->len >= SPAWN_FIELDMAX) { flagtoolong = 1; return; }
-    if (!stralloc_append(f, c)) flagtoolong = 2;
-    return;
-  }
-  if (++stage < 4) return;
-  stage = 0;
-  if (flagtoolong == 2) sendreports(cmdslot, "Zqmail-spawn out of memory. (#4.3.0)");
-  else if (flagtoolong) sendreports(cmdslot, "DSorry, address too long. (#5.1.3)");
-  else start(cmdslot, &fields[0], &fields[1], &fields[2]);
+  const char *refusal = spawncmd_overflow(c);
+  if (refusal) sendreports(c->slot, refusal);
+  else start(c);
 }
 
 static void finish(unsigned char d)
@@ -210,12 +178,17 @@ static void collect(struct slot *sl)
 
 static int readcommands(void)
 {
+  static struct spawncmd cmd = SPAWNCMD_ZERO;
   char buf[1024];
-  ssize_t r, i;
+  ssize_t r;
+  size_t pos = 0, used;
   do r = read(0, buf, sizeof buf); while (r == -1 && errno == EINTR);
   if (r == -1 && errno == EAGAIN) return 1;
   if (r <= 0) return 0;
-  for (i = 0; i < r; ++i) command_byte(buf[i]);
+  while (spawncmd_feed(&cmd, buf + pos, (size_t)r - pos, &used)) {
+    pos += used;
+    command(&cmd);
+  }
   return 1;
 }
 

@@ -29,7 +29,5 @@ struct spawn_ops {
   int (*report)(stralloc *rep, int wstat, const char *out, size_t len);
 };
 
-#define SPAWN_FIELDMAX 65536 /* longest sender or recipient accepted */
-
 extern int spawn_main(int argc, char **argv, const struct spawn_ops *ops);
 #endif
