@@ -1,5 +1,4 @@
 /* fuzz.c: input plumbing for the fuzz targets. */
-#define _GNU_SOURCE
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
