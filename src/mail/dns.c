@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "buffer.h"
 #include "dns.h"
+#include "dnspacket.h"
 #include "env.h"
 #include "getln.h"
 #include "ip.h"
@@ -16,10 +17,6 @@
 #include "socket.h"
 #include "timeoutio.h"
 
-#define T_A 1
-#define T_CNAME 5
-#define T_MX 15
-#define T_AAAA 28
 #define MAXSERVERS 8
 #define TCPTIMEOUT 10
 static const int rounds[] = { 1, 2, 4 }; /* seconds per server, per round */
@@ -89,84 +86,7 @@ static void initservers(void)
   if (!numservers) { static const unsigned char lo[4] = { 127, 0, 0, 1 }; socket_ipv4(servers[0], lo); numservers = 1; }
 }
 
-/* text to wire form; 0 when not a valid name */
-static size_t name_fromtext(unsigned char out[256], const char *s)
-{
-  size_t n = 0, start;
-  for (;;) {
-    if (!*s) break;
-    start = n++;
-    while (*s && *s != '.') {
-      if (n >= 255 || (unsigned char)*s <= 32 || (unsigned char)*s >= 127) return 0;
-      out[n++] = (unsigned char)*s++;
-    }
-    if (n - start - 1 == 0 || n - start - 1 > 63) return 0;
-    out[start] = (unsigned char)(n - start - 1);
-    if (*s == '.') ++s;
-  }
-  if (!n) return 0;
-  out[n++] = 0;
-  return n;
-}
-
-/* wire name at pos in b[0..len) into out (uncompressed); *next is the
-   position after the name in the record.  0 on any malformation. */
-static int getname(const unsigned char *b, size_t len, size_t pos, unsigned char out[256], size_t *outlen, size_t *next)
-{
-  size_t n = 0, to;
-  int jumped = 0, jumps = 0;
-  for (;;) {
-    unsigned int c;
-    if (pos >= len) return 0;
-    c = b[pos];
-    if (c >= 192) {
-      if (pos + 1 >= len || ++jumps > 64) return 0;
-      to = ((size_t)(c & 63) << 8) | b[pos + 1];
-      if (to >= pos) return 0; /* only backwards: no loops */
-      if (!jumped) { *next = pos + 2; jumped = 1; }
-      pos = to;
-      continue;
-    }
-    if (c >= 64) return 0;
-    if (pos + 1 + c > len || n + 1 + c > 255) return 0;
-    memcpy(out + n, b + pos, c + 1);
-    n += c + 1;
-    pos += c + 1;
-    if (!c) break;
-  }
-  if (!jumped) *next = pos;
-  *outlen = n;
-  return 1;
-}
-
-static int name_equal(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
-{
-  size_t i;
-  if (alen != blen) return 0;
-  for (i = 0; i < alen; ++i) {
-    unsigned char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x += 32;
-    if (y >= 'A' && y <= 'Z') y += 32;
-    if (x != y) return 0;
-  }
-  return 1;
-}
-
 static unsigned int get16(const unsigned char *p) { return ((unsigned int)p[0] << 8) | p[1]; }
-
-/* the answer must carry our id, QR set, one question equal to ours */
-static int matches(const unsigned char *a, size_t alen, const unsigned char *q, size_t qlen)
-{
-  unsigned char nm[256];
-  size_t nlen, next;
-  if (alen < 12 || qlen < 12) return 0;
-  if (a[0] != q[0] || a[1] != q[1] || !(a[2] & 128)) return 0;
-  if (get16(a + 4) != 1) return 0;
-  if (!getname(a, alen, 12, nm, &nlen, &next)) return 0;
-  if (!name_equal(nm, nlen, q + 12, qlen - 16)) return 0;
-  if (next + 4 > alen || memcmp(a + next, q + qlen - 4, 4)) return 0;
-  return 1;
-}
 
 static int writeall(int fd, const unsigned char *s, size_t n)
 {
@@ -203,7 +123,7 @@ static int viatcp(stralloc *ans, const unsigned char *srv, const unsigned char *
   if (readall(fd, (unsigned char *)ans->s, n) == -1) goto fail;
   ans->len = n;
   close(fd);
-  if (!matches((unsigned char *)ans->s, n, q, qlen)) { errno = EPROTO; return -1; }
+  if (!dns_matches((unsigned char *)ans->s, n, q, qlen)) { errno = EPROTO; return -1; }
   return 0;
 fail:
   { int e = errno; close(fd); errno = e; }
@@ -245,7 +165,7 @@ static int viaudp(stralloc *ans, const unsigned char *srv, const unsigned char *
     if (poll(&p, 1, (int)ms) <= 0) continue;
     r = recv(fd, ans->s, 65536, 0);
     if (r <= 0) continue; /* ICMP refusals and the like: keep waiting */
-    if (!matches((unsigned char *)ans->s, (size_t)r, q, qlen)) continue;
+    if (!dns_matches((unsigned char *)ans->s, (size_t)r, q, qlen)) continue;
     ans->len = (size_t)r;
     close(fd);
     return 1;
@@ -288,75 +208,28 @@ static int ask(stralloc *ans, const unsigned char *qn, size_t qnlen, unsigned in
   return -1;
 }
 
-/* one query for name (wire) and type: records of type owned by the end of
-   the CNAME chain inside the answer are handed to take(); *cname gets the
-   chain's end when it differs from the name and no records were found. */
-typedef int (*taker)(void *out, const unsigned char *b, size_t len, size_t rd, size_t rdlen);
-
-static int query(const unsigned char *qn, size_t qnlen, unsigned int type, taker take, void *out,
+/* one query for name (wire) and type: see dns_parse (dnspacket.h) */
+static int query(const unsigned char *qn, size_t qnlen, unsigned int type, stralloc *out,
                  unsigned char cname[256], size_t *cnamelen)
 {
   stralloc ans = STRALLOC_ZERO;
-  unsigned char want[256], owner[256], tmp[256];
-  size_t wantlen, olen, tlen, pos, next, i, n, an, rd, rdlen;
-  unsigned int t;
-  int found = 0, hops, changed, r;
-  const unsigned char *b;
+  int r;
   if (ask(&ans, qn, qnlen, type) == -1) { stralloc_free(&ans); return -1; }
-  b = (const unsigned char *)ans.s; n = ans.len;
-  memcpy(want, qn, qnlen); wantlen = qnlen;
-  an = get16(b + 6);
-  if (!getname(b, n, 12, tmp, &tlen, &pos)) goto bad;
-  pos += 4;
-  /* follow CNAMEs inside the answer */
-  for (hops = 0, changed = 1; changed && hops <= DNS_CNAMEMAX; ++hops) {
-    size_t p = pos;
-    changed = 0;
-    for (i = 0; i < an; ++i) {
-      if (!getname(b, n, p, owner, &olen, &next) || next + 10 > n) goto bad;
-      t = get16(b + next); rdlen = get16(b + next + 8); rd = next + 10;
-      if (rd + rdlen > n) goto bad;
-      if (t == T_CNAME && type != T_CNAME && name_equal(owner, olen, want, wantlen)) {
-        if (!getname(b, n, rd, tmp, &tlen, &next)) goto bad;
-        memcpy(want, tmp, tlen); wantlen = tlen; changed = 1;
-        break;
-      }
-      p = rd + rdlen;
-    }
-  }
-  if (changed) { errno = ELOOP; goto bad; }
-  for (i = 0; i < an; ++i) {
-    if (!getname(b, n, pos, owner, &olen, &next) || next + 10 > n) goto bad;
-    t = get16(b + next); rdlen = get16(b + next + 8); rd = next + 10;
-    if (rd + rdlen > n) goto bad;
-    if (t == type && get16(b + next + 2) == 1 && name_equal(owner, olen, want, wantlen)) {
-      r = take(out, b, n, rd, rdlen);
-      if (r == -1) { stralloc_free(&ans); return -1; }
-      found += r;
-    }
-    pos = rd + rdlen;
-  }
-  if (!found && ((unsigned char)b[3] & 15) == 3) { stralloc_free(&ans); return DNS_NX; }
-  *cnamelen = 0;
-  if (!found && !name_equal(want, wantlen, qn, qnlen)) { memcpy(cname, want, wantlen); *cnamelen = wantlen; }
-  stralloc_free(&ans);
-  return found ? 1 : 0;
-bad:
-  if (errno != ELOOP) errno = EPROTO;
-  stralloc_free(&ans);
-  return -1;
+  r = dns_parse(out, (const unsigned char *)ans.s, ans.len, qn, qnlen, type, cname, cnamelen);
+  { int e = errno; stralloc_free(&ans); errno = e; }
+  return r;
 }
 
 /* the query, then again for the CNAME target, at most DNS_CNAMEMAX times */
-static int lookup(const char *name, unsigned int type, taker take, void *out)
+static int lookup(const char *name, unsigned int type, stralloc *out)
 {
   unsigned char qn[256], cn[256];
   size_t qnlen, cnlen;
   int hop, r;
-  qnlen = name_fromtext(qn, name);
+  qnlen = dns_name_fromtext(qn, name);
   if (!qnlen) { errno = EINVAL; return DNS_NX; }
   for (hop = 0; hop <= DNS_CNAMEMAX; ++hop) {
-    r = query(qn, qnlen, type, take, out, cn, &cnlen);
+    r = query(qn, qnlen, type, out, cn, &cnlen);
     if (r != 0 || !cnlen) return r;
     memcpy(qn, cn, cnlen); qnlen = cnlen;
   }
@@ -364,55 +237,16 @@ static int lookup(const char *name, unsigned int type, taker take, void *out)
   return -1;
 }
 
-static int take_mx(void *out, const unsigned char *b, size_t len, size_t rd, size_t rdlen)
-{
-  stralloc *sa = out;
-  unsigned char nm[256];
-  size_t nlen, next, i;
-  char text[256];
-  size_t tl = 0;
-  if (rdlen < 3) return 0;
-  if (!getname(b, len, rd + 2, nm, &nlen, &next) || next != rd + rdlen) return 0;
-  for (i = 0; nm[i]; i += nm[i] + 1) {
-    size_t k;
-    if (tl) text[tl++] = '.';
-    for (k = 1; k <= nm[i]; ++k) {
-      unsigned char c = nm[i + k];
-      if (c >= 'A' && c <= 'Z') c += 32;
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return 0;
-      text[tl++] = (char)c;
-    }
-  }
-  if (!stralloc_catb(sa, (const char *)b + rd, 2) || !stralloc_catb(sa, text, tl) || !stralloc_0(sa)) return -1;
-  return 1;
-}
-
-static int take_a(void *out, const unsigned char *b, size_t len, size_t rd, size_t rdlen)
-{
-  unsigned char ip[16];
-  (void)len;
-  if (rdlen != 4) return 0;
-  socket_ipv4(ip, b + rd);
-  return stralloc_catb(out, (char *)ip, 16) ? 1 : -1;
-}
-
-static int take_aaaa(void *out, const unsigned char *b, size_t len, size_t rd, size_t rdlen)
-{
-  (void)len;
-  if (rdlen != 16) return 0;
-  return stralloc_catb(out, (const char *)b + rd, 16) ? 1 : -1;
-}
-
 int dns_mx(stralloc *out, const char *name)
 {
-  return lookup(name, T_MX, take_mx, out);
+  return lookup(name, DNS_T_MX, out);
 }
 
 int dns_ip(stralloc *out, const char *name, int want)
 {
   int r4 = 0, r6 = 0, e = 0;
-  if (want & DNS_A) { r4 = lookup(name, T_A, take_a, out); if (r4 == -1) e = errno; }
-  if (want & DNS_AAAA) { r6 = lookup(name, T_AAAA, take_aaaa, out); if (r6 == -1 && !e) e = errno; }
+  if (want & DNS_A) { r4 = lookup(name, DNS_T_A, out); if (r4 == -1) e = errno; }
+  if (want & DNS_AAAA) { r6 = lookup(name, DNS_T_AAAA, out); if (r6 == -1 && !e) e = errno; }
   if (r4 == 1 || r6 == 1) return 1;
   if (r4 == -1 || r6 == -1) { errno = e; return -1; }
   if (r4 == DNS_NX || r6 == DNS_NX) return DNS_NX;

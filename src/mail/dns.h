@@ -5,7 +5,8 @@
    with a random id from a random source port; a truncated answer is asked
    again over TCP (answers up to 64 KiB).  Every wait is bounded.  CNAME
    chains are followed (at most DNS_CNAMEMAX links); malformed answers
-   (compression loops, pointers or lengths out of bounds) are refused.
+   (compression loops, pointers or lengths out of bounds) are refused
+   (the parsing itself: dnspacket.h).
    Names are text ("example.com", a trailing dot is allowed).
    Lookups append to out and return
      1       records found

@@ -1,6 +1,8 @@
-/* fuzz_dns: the resolver's answer parser (src/mail/dns.c keeps it static,
-   so the target drives dns_mx and dns_ip against a fake server: a thread
-   answering on 127.83.71.1:53, DNSCACHEIP pointing there).  Each answer
+/* fuzz_dns: the whole resolver (the answer parser alone is fuzzed in
+   memory, much faster, by fuzz_dnspacket): the target drives dns_mx and
+   dns_ip against a fake server: a thread answering on 127.83.71.1:53,
+   DNSCACHEIP pointing there, so the transport (id and question matching,
+   rcode handling, the CNAME re-queries) is covered too.  Each answer
    carries the query's id and question (so it is taken), then the input:
    2 bytes of flags (QR forced, TC cleared), 2 bytes of answer count, and
    the answer section.  Invariants: the result is 1, 0, DNS_NX or -1; an MX
