@@ -11,13 +11,11 @@
 #include "auto.h"
 #include "buffer.h"
 #include "byte.h"
-#include "case.h"
 #include "constmap.h"
 #include "control.h"
 #include "datain.h"
 #include "env.h"
 #include "fmt.h"
-#include "getln.h"
 #include "localip.h"
 #include "netio.h"
 #include "qmail.h"
@@ -25,11 +23,11 @@
 #include "rcvlimits.h"
 #include "received.h"
 #include "sig.h"
+#include "smtpcmd.h"
 #include "str.h"
 #include "strerr.h"
 #include "stralloc.h"
 
-#define CMDMAX 4096                 /* bytes in one command line, LF included */
 #define RCPTMAX 1000                /* recipients in one message */
 #define ADDRMAX 1000                /* envelope address after RELAYCLIENT */
 #define MAXHOPS 100                 /* Received + Delivered-To lines */
@@ -342,34 +340,24 @@ static const struct { const char *verb; void (*fn)(const char *, size_t); } cmds
   { "quit", smtp_quit }, { 0, smtp_unimpl }
 };
 
-/* a line past CMDMAX: answer now, then drop bytes up to its LF */
+/* a line past SMTPCMD_MAX: answer now, then drop bytes up to its LF */
 static void toolong(void)
 {
-  int match;
+  int r;
   out("500 command line too long (#5.5.2)\r\n");
-  for (;;) {
-    if (getln_max(&bin, &cmd, &match, '\n', CMDMAX) == -1) {
-      if (errno == E2BIG) continue;
-      die_nomem();
-    }
-    if (!match) die_eof();
-    return;
-  }
+  r = smtpcmd_skip(&bin, &cmd, SMTPCMD_MAX);
+  if (r == -1) die_nomem();
+  if (!r) die_eof();
 }
 
 static void command(void)
 {
-  size_t i, vlen;
-  int c;
-  if (cmd.len && cmd.s[cmd.len - 1] == '\n') --cmd.len;
-  if (cmd.len && cmd.s[cmd.len - 1] == '\r') --cmd.len;
-  for (i = 0; i < cmd.len; ++i) if (!cmd.s[i]) cmd.s[i] = '\n';
-  vlen = byte_chr(cmd.s, cmd.len, ' ');
-  i = vlen;
-  while (i < cmd.len && cmd.s[i] == ' ') ++i;
-  for (c = 0; cmds[c].verb; ++c)
-    if (str_len(cmds[c].verb) == vlen && !case_diffb(cmd.s, vlen, cmds[c].verb)) break;
-  cmds[c].fn(cmd.s + i, cmd.len - i);
+  struct smtpcmd c;
+  int i;
+  smtpcmd_split(&c, cmd.s, cmd.len);
+  for (i = 0; cmds[i].verb; ++i)
+    if (smtpcmd_is(&c, cmds[i].verb)) break;
+  cmds[i].fn(c.arg, c.arglen);
 }
 
 static void readcontrols(void)
@@ -399,7 +387,6 @@ static void readcontrols(void)
 
 int main(int argc, char **argv)
 {
-  int match;
   sig_ignore(SIGPIPE);
   sig_default(SIGCHLD);
   sig_default(SIGALRM);
@@ -411,12 +398,13 @@ int main(int argc, char **argv)
   if (!rcv.ip) rcv.ip = "unknown";
   smtp_greet("220 "); out(" ESMTP\r\n");
   for (;;) {
-    if (getln_max(&bin, &cmd, &match, '\n', CMDMAX) == -1) {
+    int r = smtpcmd_get(&bin, &cmd, SMTPCMD_MAX);
+    if (r == -1) {
       if (errno != E2BIG) die_nomem();
       toolong();
       continue;
     }
-    if (!match) die_eof();
+    if (!r) die_eof();
     command();
   }
 }
