@@ -1,7 +1,8 @@
 /* t.c: counters, the closing line of every unit-test program, and the
-   scratch directory and child-capture helpers. */
+   scratch directory, child-capture and in-memory reader helpers. */
 #include <errno.h>
 #include <ftw.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -75,4 +76,29 @@ size_t t_capture(void (*fn)(void *), void *arg, char *out, size_t outlen, int *s
   close(pi[0]);
   while (waitpid(pid, status, 0) == -1 && errno == EINTR) ;
   return got;
+}
+
+static const char *memsrc;
+static size_t memlen, mempos, memchunk, memfailat = SIZE_MAX;
+static int memerr;
+
+void t_memsrc(const char *s, size_t len, size_t chunk)
+{
+  memsrc = s; memlen = len; mempos = 0; memchunk = chunk ? chunk : SIZE_MAX;
+  memfailat = SIZE_MAX; memerr = 0;
+}
+
+void t_memfail(size_t at, int err) { memfailat = at; memerr = err; }
+
+size_t t_memleft(void) { return memlen - mempos; }
+
+ssize_t t_memread(int fd, char *buf, size_t len)
+{
+  (void)fd;
+  if (mempos >= memfailat) { errno = memerr; return -1; }
+  if (len > memchunk) len = memchunk;
+  if (len > memlen - mempos) len = memlen - mempos;
+  memcpy(buf, memsrc + mempos, len);
+  mempos += len;
+  return (ssize_t)len;
 }

@@ -33,26 +33,18 @@ static void wreset(size_t max)
   sunk = 0; wmax = max; wfailat = sizeof sink; werr = EIO; wintr = 0; wcalls = 0; wzero = 0;
 }
 
-/* the fake reader: src in chunks of rmax, error rerr from rfailat on */
-static const char *src;
-static size_t srclen, srcpos, rmax, rfailat;
-static int rerr, rcalls;
+/* the fake reader: t_memread, counting its calls */
+static int rcalls;
 
 static ssize_t fakeread(int fd, char *buf, size_t len)
 {
-  (void)fd;
   ++rcalls;
-  if (srcpos >= rfailat) { errno = rerr; return -1; }
-  if (len > rmax) len = rmax;
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
+  return t_memread(fd, buf, len);
 }
 
 static void rreset(const char *s, size_t len, size_t max)
 {
-  src = s; srclen = len; srcpos = 0; rmax = max; rfailat = (size_t)-1; rerr = EIO; rcalls = 0;
+  t_memsrc(s, len, max); rcalls = 0;
 }
 
 int main(void)
@@ -150,7 +142,7 @@ int main(void)
 
   t_name = "read error";
   rreset(big, 100, 10);
-  rfailat = 20; rerr = ECONNRESET;
+  t_memfail(20, ECONNRESET);
   buffer_init(&in, fakeread, 0, space, sizeof space);
   CHECK(buffer_get(&in, got, 10) == 10 && buffer_get(&in, got, 10) == 10);
   errno = 0;
@@ -170,7 +162,7 @@ int main(void)
 
   t_name = "copy read error";
   rreset(big, 1000, 9);
-  rfailat = 500;
+  t_memfail(500, EIO);
   buffer_init(&in, fakeread, 0, space, sizeof space);
   wreset(100);
   CHECK(buffer_copy(&b, &in) == -2);

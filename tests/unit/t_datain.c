@@ -8,17 +8,6 @@
 #include "stralloc.h"
 #include "t.h"
 
-static const char *src;
-static size_t srclen, srcpos, chunk;
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  size_t n = srclen - srcpos;
-  if (n > len) n = len;
-  if (n > chunk) n = chunk;
-  memcpy(buf, src + srcpos, n);
-  srcpos += n;
-  return (ssize_t)n;
-}
 static void put(void *sa, const char *s, size_t len) { stralloc_catb((stralloc *)sa, s, len); }
 
 static const struct { const char *label; const char *in; size_t inlen; int ret; const char *out; size_t outlen; const char *rest; } tab[] = {
@@ -55,8 +44,8 @@ int main(void)
   for (i = 0; i < sizeof tab / sizeof tab[0]; ++i)
     for (c = 1; c <= 64; c *= 64) {
       t_name = tab[i].label;
-      src = tab[i].in; srclen = tab[i].inlen; srcpos = 0; chunk = c;
-      buffer_init(&b, memread, 0, space, sizeof space);
+      t_memsrc(tab[i].in, tab[i].inlen, c);
+      buffer_init(&b, t_memread, 0, space, sizeof space);
       got.len = 0;
       datain_init(&d, 1000, put, &got);
       errno = 0;
@@ -71,7 +60,7 @@ int main(void)
         stralloc rest = STRALLOC_ZERO;
         if (!stralloc_ready(&rest, 64)) return 111;
         stralloc_catb(&rest, buffer_peek(&b), b.p);
-        stralloc_catb(&rest, src + srcpos, srclen - srcpos);
+        stralloc_catb(&rest, tab[i].in + tab[i].inlen - t_memleft(), t_memleft());
         CHECK(rest.len == strlen(tab[i].rest));
         CHECKMEM(rest.s, rest.len, tab[i].rest);
         stralloc_free(&rest);
@@ -79,26 +68,25 @@ int main(void)
     }
 
   t_name = "hops";
-  src = "Received: a\r\nDELIVERED-TO: b\r\nreceivedX\r\nDeliveredto\r\nReceive: no\r\n Received: folded\r\nX-Received: no\r\n\r\nReceived: body\r\n.\r\n";
-  srclen = strlen(src); srcpos = 0; chunk = 3;
-  buffer_init(&b, memread, 0, space, sizeof space);
+  { const char *s = "Received: a\r\nDELIVERED-TO: b\r\nreceivedX\r\nDeliveredto\r\nReceive: no\r\n Received: folded\r\nX-Received: no\r\n\r\nReceived: body\r\n.\r\n";
+    t_memsrc(s, strlen(s), 3); }
+  buffer_init(&b, t_memread, 0, space, sizeof space);
   got.len = 0;
   datain_init(&d, 1000, put, &got);
   CHECK(datain_get(&d, &b) == 1);
   CHECK(d.hops == 4);
 
   t_name = "size cap";
-  src = "12345\r\n67890\r\n.\r\nNEXT";
-  srclen = strlen(src); srcpos = 0; chunk = 64;
-  buffer_init(&b, memread, 0, space, sizeof space);
+  t_memsrc("12345\r\n67890\r\n.\r\nNEXT", 21, 64);
+  buffer_init(&b, t_memread, 0, space, sizeof space);
   got.len = 0;
   datain_init(&d, 6, put, &got);
   CHECK(datain_get(&d, &b) == 1);
   CHECK(d.toobig && d.bytes == 6 && got.len == 6);
-  CHECK(b.p + (srclen - srcpos) == 4);
+  CHECK(b.p + t_memleft() == 4);
   datain_init(&d, 12, put, &got);
-  src = "12345\r\n67890\r\n.\r\n"; srclen = strlen(src); srcpos = 0;
-  buffer_init(&b, memread, 0, space, sizeof space);
+  t_memsrc("12345\r\n67890\r\n.\r\n", 17, 64);
+  buffer_init(&b, t_memread, 0, space, sizeof space);
   got.len = 0;
   CHECK(datain_get(&d, &b) == 1 && !d.toobig && d.bytes == 12);
   stralloc_free(&got);

@@ -5,23 +5,8 @@
    exactly ENVREAD_ADDRMAX bytes; bytes that are not ASCII.  Every input is
    fed in chunks of 1, 2, 3 and 5000 bytes through a 4-byte buffer. */
 #include <errno.h>
-#include <stdint.h>
 #include "envread.h"
 #include "t.h"
-
-static const char *src;
-static size_t srclen, srcpos, chunk, failat;
-
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (srcpos >= failat) { errno = EIO; return -1; }
-  if (len > chunk) len = chunk;
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
-}
 
 static char space[4];
 static buffer b;
@@ -29,8 +14,8 @@ static struct envread e;
 static void feed(const char *s, size_t n, size_t ch)
 {
   static const struct envread z = ENVREAD_ZERO;
-  src = s; srclen = n; srcpos = 0; chunk = ch; failat = SIZE_MAX;
-  buffer_init(&b, memread, 0, space, sizeof space);
+  t_memsrc(s, n, ch);
+  buffer_init(&b, t_memread, 0, space, sizeof space);
   e = z;
 }
 
@@ -96,7 +81,7 @@ int main(void)
     feed(big, ENVREAD_ADDRMAX + 3, chunks[c]);
     CHECK(envread_record(&e, &b, rec, &len) == ENVREAD_ETOOLONG);
     CHECK(len == ENVREAD_RECMAX && rec[ENVREAD_RECMAX - 1] == 'a');
-    CHECK(srcpos <= ENVREAD_ADDRMAX + 2 + chunks[c]); /* stopped at the cap */
+    CHECK(ENVREAD_ADDRMAX + 3 - t_memleft() <= ENVREAD_ADDRMAX + 2 + chunks[c]); /* stopped at the cap */
     big[0] = 'T';
     feed(big, ENVREAD_ADDRMAX + 3, chunks[c]);
     e.started = 1;
@@ -104,7 +89,7 @@ int main(void)
 
     t_name = "read error";
     feed(S("Fab\0Tcdefghij\0\0"), chunks[c]);
-    failat = 6;
+    t_memfail(6, EIO);
     CHECK(envread_record(&e, &b, rec, &len) == ENVREAD_REC);
     errno = 0;
     CHECK(envread_record(&e, &b, rec, &len) == ENVREAD_EREAD && errno == EIO);

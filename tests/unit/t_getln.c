@@ -10,26 +10,12 @@
 #include "getln.h"
 #include "t.h"
 
-static const char *src;
-static size_t srclen, srcpos, chunk, failat;
-
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (srcpos >= failat) { errno = EIO; return -1; }
-  if (len > chunk) len = chunk;
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
-}
-
 static char space[4];
 static buffer b;
 static void feed(const char *s, size_t ch)
 {
-  src = s; srclen = strlen(s); srcpos = 0; chunk = ch; failat = SIZE_MAX;
-  buffer_init(&b, memread, 0, space, sizeof space);
+  t_memsrc(s, strlen(s), ch);
+  buffer_init(&b, t_memread, 0, space, sizeof space);
 }
 
 int main(void)
@@ -55,7 +41,7 @@ int main(void)
     CHECK(getln(&b, &line, &match, '\n') == 0 && match == 0 && line.len == 0);
 
     t_name = "NUL separator";
-    src = "a\0bc\0"; srclen = 5; srcpos = 0;
+    t_memsrc("a\0bc\0", 5, chunks[c]);
     CHECK(getln(&b, &line, &match, 0) == 0 && match == 1 && line.len == 2);
     CHECK(getln(&b, &line, &match, 0) == 0 && match == 1 && line.len == 3 && !memcmp(line.s, "bc", 3));
 
@@ -83,7 +69,7 @@ int main(void)
 
     t_name = "read error";
     feed("abc\ndef\nghi", chunks[c]);
-    failat = 4;
+    t_memfail(4, EIO);
     CHECK(getln(&b, &line, &match, '\n') == 0 && match == 1);
     errno = 0;
     CHECK(getln(&b, &line, &match, '\n') == -1 && errno == EIO);

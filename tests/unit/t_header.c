@@ -9,24 +9,12 @@
 #include "hfield.h"
 #include "t.h"
 
-static const char *src;
-static size_t srclen, srcpos;
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (len > 7) len = 7; /* small reads: lines cross buffer fills */
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
-}
-
 static int rd(struct header *h, const char *s, size_t n, size_t maxb, size_t maxf)
 {
   static char buf[16];
   buffer b;
-  src = s; srclen = n; srcpos = 0;
-  buffer_init(&b, memread, 0, buf, sizeof buf);
+  t_memsrc(s, n, 7); /* small reads: lines cross buffer fills */
+  buffer_init(&b, t_memread, 0, buf, sizeof buf);
   return header_read(h, &b, maxb, maxf);
 }
 

@@ -39,21 +39,9 @@ static int deliver(const char *md, int fdin, const char *host, const char **step
   return maildir_deliver(md, "H: 1\n", 5, &in, host, step);
 }
 
-static const char *src;
-static size_t srclen, srcpos, failat;
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (srcpos >= failat) { errno = EIO; return -1; }
-  if (len > 1000) len = 1000;
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
-}
 static char mspace[512];
 static buffer min;
-static void feed(const char *s, size_t n) { src = s; srclen = n; srcpos = 0; failat = (size_t)-1; buffer_init(&min, memread, -1, mspace, sizeof mspace); }
+static void feed(const char *s, size_t n) { t_memsrc(s, n, 1000); buffer_init(&min, t_memread, -1, mspace, sizeof mspace); }
 
 /* the number of entries in dir (not . and ..); the last name in *name */
 static int mcount(const char *dir, char *name, size_t n)
@@ -119,7 +107,7 @@ static void more(void)
 
   t_name = "read error";
   feed(big, n);
-  failat = 5000;
+  t_memfail(5000, EIO);
   step = 0;
   CHECK(maildir_deliver(md, "", 0, &min, "h", &step) == -1 && errno == EIO && step && !strcmp(step, "read"));
   CHECK(mcount(sub, 0, 0) == 2);

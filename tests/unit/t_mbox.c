@@ -8,22 +8,8 @@
 #include "mbox.h"
 #include "stralloc.h"
 
-static const char *src;       /* what the fake reader hands out */
-static size_t srclen, srcpos;
-static size_t chunk;          /* at most this much per read */
-static int readfail, writefail;
+static int readfail, writefail; /* reads fail from half the input on; writes fail */
 static stralloc dst = STRALLOC_ZERO;
-
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (readfail && srcpos >= srclen / 2) { errno = EIO; return -1; }
-  if (len > chunk) len = chunk;
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
-}
 
 static ssize_t memwrite(int fd, char *buf, size_t len)
 {
@@ -38,8 +24,9 @@ static int copy(const char *in, size_t inlen, size_t ch, size_t bufsize)
   char ib[64], ob[64];
   buffer bi, bo;
   int r;
-  src = in; srclen = inlen; srcpos = 0; chunk = ch; dst.len = 0;
-  buffer_init(&bi, memread, 0, ib, bufsize);
+  t_memsrc(in, inlen, ch); dst.len = 0;
+  if (readfail) t_memfail(inlen / 2, EIO);
+  buffer_init(&bi, t_memread, 0, ib, bufsize);
   buffer_init(&bo, memwrite, 1, ob, bufsize);
   r = mbox_copy(&bo, &bi);
   if (r == 0 && buffer_flush(&bo) == -1) r = -3;

@@ -10,28 +10,13 @@
 #include "netstring.h"
 #include "t.h"
 
-static const char *src;
-static size_t srclen, srcpos, chunk;
-static int failat = -1;
-
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (failat >= 0 && srcpos >= (size_t)failat) { errno = EIO; return -1; }
-  if (len > chunk) len = chunk;
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
-}
-
 static char space[16];
 static buffer b;
 
 static void feed(const char *s, size_t len, size_t ch)
 {
-  src = s; srclen = len; srcpos = 0; chunk = ch;
-  buffer_init(&b, memread, 0, space, sizeof space);
+  t_memsrc(s, len, ch);
+  buffer_init(&b, t_memread, 0, space, sizeof space);
 }
 
 struct c { const char *label, *in; size_t max; int r; int err; const char *out; };
@@ -95,11 +80,10 @@ int main(void)
   CHECK(netstring_scanlen(&b, 2147483647, &len) == 0 && errno == E2BIG);
 
   t_name = "read error";
-  failat = 3;
   feed("5:hello,", 8, 1);
+  t_memfail(3, EIO);
   errno = 0;
   CHECK(netstring_get(&b, &sa, 10) == -1 && errno == EIO);
-  failat = -1;
 
   t_name = "a lying length costs no memory up front";
   feed("1000000000:abc", 14, 1000);

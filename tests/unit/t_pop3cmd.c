@@ -8,20 +8,6 @@
 #include "stralloc.h"
 #include "t.h"
 
-static const char *src;
-static size_t srclen, srcpos, chunk;
-
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  size_t n = srclen - srcpos;
-  (void)fd;
-  if (n > len) n = len;
-  if (n > chunk) n = chunk;
-  memcpy(buf, src + srcpos, n);
-  srcpos += n;
-  return (ssize_t)n;
-}
-
 static const struct { const char *in; size_t inlen; size_t max; int r; int err; const char *verb; const char *arg; size_t left; } cases[] = {
   { "USER alice\r\n", 12, 1024, 1, 0, "USER", "alice", 0 },
   { "user alice\n", 11, 1024, 1, 0, "user", "alice", 0 },
@@ -52,8 +38,8 @@ int main(void)
       buffer b;
       char *arg = 0;
       int r;
-      src = cases[i].in; srclen = cases[i].inlen; srcpos = 0; chunk = chunks[k];
-      buffer_init(&b, memread, 0, space, chunks[k] < sizeof space ? chunks[k] : sizeof space);
+      t_memsrc(cases[i].in, cases[i].inlen, chunks[k]);
+      buffer_init(&b, t_memread, 0, space, chunks[k] < sizeof space ? chunks[k] : sizeof space);
       t_name = cases[i].in;
       errno = 0;
       r = pop3cmd_get(&b, &line, cases[i].max, &arg);
@@ -61,7 +47,7 @@ int main(void)
       if (r == -1) CHECK(errno == cases[i].err);
       if (r == 1) { CHECKSTR(line.s, cases[i].verb); CHECKSTR(arg, cases[i].arg); }
       /* what was not taken is still there for the next reader */
-      CHECK(srclen - srcpos + b.p == cases[i].left);
+      CHECK(t_memleft() + b.p == cases[i].left);
     }
   stralloc_free(&line);
   return t_done();

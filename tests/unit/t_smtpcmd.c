@@ -9,20 +9,6 @@
 #include "stralloc.h"
 #include "t.h"
 
-static const char *src;
-static size_t srclen, srcpos, chunk;
-
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  size_t n = srclen - srcpos;
-  (void)fd;
-  if (n > len) n = len;
-  if (n > chunk) n = chunk;
-  memcpy(buf, src + srcpos, n);
-  srcpos += n;
-  return (ssize_t)n;
-}
-
 /* in, max; then what smtpcmd_get returns (r, errno), the verb and argument
    (r 1), what smtpcmd_skip returns after E2BIG, and the bytes left */
 static const struct { const char *in; size_t inlen; size_t max; int r; int err; const char *verb; size_t vl;
@@ -66,8 +52,8 @@ int main(void)
       buffer b;
       struct smtpcmd c;
       int r;
-      src = cases[i].in; srclen = cases[i].inlen; srcpos = 0; chunk = chunks[k];
-      buffer_init(&b, memread, 0, space, chunks[k] < sizeof space ? chunks[k] : sizeof space);
+      t_memsrc(cases[i].in, cases[i].inlen, chunks[k]);
+      buffer_init(&b, t_memread, 0, space, chunks[k] < sizeof space ? chunks[k] : sizeof space);
       t_name = cases[i].in;
       errno = 0;
       r = smtpcmd_get(&b, &line, cases[i].max);
@@ -85,7 +71,7 @@ int main(void)
         CHECK(c.verb == line.s);
         CHECK(c.arg + c.arglen <= line.s + line.len);
       }
-      CHECK(srclen - srcpos + b.p == cases[i].left);
+      CHECK(t_memleft() + b.p == cases[i].left);
     }
   for (i = 0; i < sizeof verbs / sizeof verbs[0]; ++i) {
     struct smtpcmd c;
@@ -103,12 +89,12 @@ int main(void)
     memset(big, 'x', sizeof big);
     memcpy(big, "HELO ", 5);
     big[SMTPCMD_MAX - 1 + k] = '\n';
-    src = big; srclen = SMTPCMD_MAX + k; srcpos = 0; chunk = 4096;
-    buffer_init(&b, memread, 0, space, sizeof space);
+    t_memsrc(big, SMTPCMD_MAX + k, 4096);
+    buffer_init(&b, t_memread, 0, space, sizeof space);
     errno = 0;
     if (!k) CHECK(smtpcmd_get(&b, &line, SMTPCMD_MAX) == 1 && line.len == SMTPCMD_MAX);
     else { CHECK(smtpcmd_get(&b, &line, SMTPCMD_MAX) == -1 && errno == E2BIG);
-           CHECK(smtpcmd_skip(&b, &line, SMTPCMD_MAX) == 1 && srcpos == srclen && b.p == 0); }
+           CHECK(smtpcmd_skip(&b, &line, SMTPCMD_MAX) == 1 && t_memleft() == 0 && b.p == 0); }
   }
   stralloc_free(&line);
   return t_done();

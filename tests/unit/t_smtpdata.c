@@ -50,24 +50,11 @@ static void encode(const char *in, size_t n, size_t chunk, struct smtpdata *st)
   CHECK(buffer_flush(&b) == 0);
 }
 
-static const char *replyin;
-static size_t replylen, replypos;
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (replypos >= replylen) return 0;
-  if (len > 3) len = 3; /* small reads: lines cross buffer refills */
-  if (len > replylen - replypos) len = replylen - replypos;
-  memcpy(buf, replyin + replypos, len);
-  replypos += len;
-  return (ssize_t)len;
-}
-
 static int reply(const char *in, size_t n, stralloc *text)
 {
   char bspace[16];
-  buffer b = BUFFER_INIT(memread, 0, bspace, sizeof bspace);
-  replyin = in; replylen = n; replypos = 0;
+  buffer b = BUFFER_INIT(t_memread, 0, bspace, sizeof bspace);
+  t_memsrc(in, n, 3); /* small reads: lines cross buffer refills */
   return smtpreply_get(&b, text);
 }
 

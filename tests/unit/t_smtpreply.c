@@ -9,23 +9,12 @@
 #include "smtpreply.h"
 #include "t.h"
 
-static const char *src;
-static size_t srclen, srcpos, chunk;
-static ssize_t memread(int fd, char *buf, size_t len)
-{
-  (void)fd;
-  if (len > chunk) len = chunk;
-  if (len > srclen - srcpos) len = srclen - srcpos;
-  memcpy(buf, src + srcpos, len);
-  srcpos += len;
-  return (ssize_t)len;
-}
 static char space[64];
 static buffer b;
 static void feed(const char *s, size_t len, size_t ch)
 {
-  src = s; srclen = len; srcpos = 0; chunk = ch;
-  buffer_init(&b, memread, 0, space, sizeof space);
+  t_memsrc(s, len, ch);
+  buffer_init(&b, t_memread, 0, space, sizeof space);
 }
 
 struct c { const char *label, *in; int code; const char *text; };
