@@ -464,13 +464,14 @@ static void loopcheck(void)
 static void findhosts(void)
 {
   stralloc relay = STRALLOC_ZERO;
-  unsigned char ip[16];
+  unsigned char ip[16], ip4[4];
   const char *v = route();
   int soft = 0;
   if (v) parseroute(v, &relay);
   if (v && relay.s[0]) {
     flagrelay = 1;
     if (literal(relay.s, relay.len - 1, ip)) addhost(ip, 0, 0);
+    else if (ip4_scan(relay.s, ip4) == relay.len - 1) { socket_ipv4(ip, ip4); addhost(ip, 0, 0); }
     else {
       addnamed(relay.s, 0, 0, &soft);
       if (!hosts.len) { if (soft) temp_dns(); perm_nomx(); }

@@ -198,6 +198,9 @@ rem v6.example
 echo '--- smtproutes relay by name (uses its A record, not MX; no loop check)'
 printf '%s\n' "relayed.example:plain.rt.test:$PORT" "::$PORT" > "$C/smtproutes"
 rem relayed.example
+echo '--- smtproutes relay as a bare dotted quad (qmail form, no brackets)'
+printf '%s\n' "bare.example:127.40.1.2:$PORT" "::$PORT" > "$C/smtproutes"
+rem bare.example
 echo '--- smtproutes: a subdomain suffix key, and an empty relay meaning MX'
 printf '%s\n' ".sub.example:[127.40.1.2]:$PORT" "order.rt.test:" ":[127.40.1.3]:$PORT" > "$C/smtproutes"
 rem a.sub.example
