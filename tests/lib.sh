@@ -121,7 +121,7 @@ svc_stop() {
 
 tcp_start() {
   _name=$1 _port=$2; shift 2
-  svc_start "$_name" "exec tcpserver -R -H -l 127.0.0.1 -c 200 127.0.0.1 $_port $* 2>>$T/log/$_name" && wait_port "$_port"
+  svc_start "$_name" "exec tcpserver -R -H -l 127.0.0.1 -c 200 -b 200 127.0.0.1 $_port $* 2>>$T/log/$_name" && wait_port "$_port"
 }
 
 _cleanup() {
