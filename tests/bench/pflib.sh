@@ -7,7 +7,7 @@
 # Durability settings are left as shipped.  biff = no as in Debian's
 # shipped main.cf.
 #   pf_setup SMTPPORT      accounts, directories, main.cf, master.cf
-#   pf_set NAME=VALUE...   changes main.cf (postconf -e) and reloads
+#   pf_set NAME=VALUE...   changes main.cf (postconf -e), restarts if running
 #   pf_start / pf_stop     master -d in the background, stopped by its pid
 #   pf_sendmail ARGS...    Postfix's sendmail with this configuration
 #   pf_queue_dirs          the queue directories holding messages
@@ -91,10 +91,11 @@ postlog   unix-dgram n  -       n       -       1       postlogd
 EOF
 }
 
-pf_set() {
+pf_set() {  # a running Postfix is stopped and started again, not reloaded:
+  # a reload restarts qmgr, which may leave messages in incoming/ for minutes
+  _run=no; [ -f "$T/pf/master.pid" ] && _run=yes && pf_stop
   for _kv; do pf "$PF/usr/sbin/postconf" -c "$PFC" -e "$_kv" || return 1; done
-  if [ -f "$T/pf/master.pid" ] && kill -HUP "$(cat "$T/pf/master.pid")" 2>/dev/null; then sleep 1; fi
-  return 0
+  [ $_run = no ] || pf_start
 }
 
 pf_start() {

@@ -22,6 +22,9 @@
       opens one SMTP session, says EHLO, stays idle; prints the client port
       once the EHLO reply came, then sleeps
   rss PID...      sum of VmRSS (kB) of the PIDs and all their descendants
+  cpu PID...      CPU milliseconds (user+system, including reaped children) of
+                  the PIDs and all their descendants; a difference of two
+                  readings is the CPU an MTA spent, whatever else runs
   strace FILE N   parses strace -c output: fsync fdatasync execve forks total
                   per message (N messages)
   report RAW OUTDIR
@@ -228,6 +231,26 @@ def rss(pids):
     print(total)
 
 
+def cpu(pids):
+    kids = children()
+    hz = os.sysconf('SC_CLK_TCK')
+    todo, seen, total = list(pids), set(), 0
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        todo.extend(kids.get(p, []))
+        try:
+            with open('/proc/%d/stat' % p) as f:
+                st = f.read()
+        except OSError:
+            continue
+        w = st[st.rindex(')') + 2:].split()
+        total += sum(int(x) for x in w[11:15])  # utime stime cutime cstime
+    print(total * 1000 // hz)
+
+
 def strace(path, n):
     calls = {}
     with open(path) as f:
@@ -246,8 +269,9 @@ def strace(path, n):
 # metric -> (label, unit, better, note)
 METRICS = [
     ('fsync_rate', 'disk: write+fsync per second on the queue filesystem', 'higher', 'the physical limit; same disk for both'),
-    ('p1_rate', 'P1 inbound acceptance, msg/s (smtp-source, 20 sessions)', 'higher', 'until the last 250 after DATA'),
-    ('p2_rate', 'P2 end to end, msg/s (20 sessions, into Maildir/new)', 'higher', 'first connect to last file in new/'),
+    ('p1_rate', 'P1 inbound acceptance, msg/s (smtp-source, 20 sessions, a connection per message)', 'higher', 'until the last 250 after DATA'),
+    ('p2_rate', 'P2 end to end, msg/s (20 sessions kept open, into Maildir/new)', 'higher', 'first connect to last file in new/'),
+    ('p2_cpu', 'P2 CPU ms per message, all of the MTA\'s processes', 'lower', 'user+system from /proc, children included'),
     ('p2_p50', 'P2 latency 250 -> file in new/, p50 ms', 'lower', 'file ctime vs time of the 250'),
     ('p2_p99', 'P2 latency 250 -> file in new/, p99 ms', 'lower', ''),
     ('p3_secs', 'P3 local fan-out, seconds for 1 message x R recipients', 'lower', 'R -ext addresses of 10 users'),
@@ -340,6 +364,8 @@ def main(a):
         idle(a[1], float(a[2]))
     elif cmd == 'rss':
         rss([int(x) for x in a[1:]])
+    elif cmd == 'cpu':
+        cpu([int(x) for x in a[1:]])
     elif cmd == 'strace':
         strace(a[1], int(a[2]))
     elif cmd == 'report':
