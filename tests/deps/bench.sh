@@ -11,12 +11,6 @@ set -e
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 apt-get install -y --no-install-recommends gnuplot-nox strace
 P=$TOP/tests/tmp/peers/postfix
-if [ ! -x "$P/usr/sbin/smtp-source" ] || [ ! -x "$P/usr/lib/postfix/sbin/master" ]; then
-  d=$(mktemp -d /tmp/quail-postfix.XXXXXX)
-  (cd "$d" && apt-get download postfix)
-  mkdir -p "$P"
-  dpkg-deb -x "$d"/postfix_*.deb "$P"
-  rm -rf "$d"
-fi
-LD_LIBRARY_PATH=$P/usr/lib/postfix "$P/usr/sbin/postconf" -d mail_version >/dev/null
+sh "$TOP/tests/deps/extract-postfix"
+
 gnuplot -e 'set terminal pngcairo' </dev/null

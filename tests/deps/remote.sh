@@ -14,11 +14,5 @@ need=""
 [ -x /usr/sbin/nsd ] || need="$need nsd"
 [ -z "$need" ] || apt-get install -y --no-install-recommends $need
 P=$TOP/tests/tmp/peers/postfix
-if [ ! -x "$P/usr/sbin/smtp-sink" ]; then
-  d=$(mktemp -d /tmp/quail-postfix.XXXXXX)
-  (cd "$d" && apt-get download postfix)
-  mkdir -p "$P"
-  dpkg-deb -x "$d"/postfix_*.deb "$P"
-  rm -rf "$d"
-fi
+sh "$TOP/tests/deps/extract-postfix"
 "$P/usr/sbin/smtp-sink" 2>&1 | grep -q usage || LD_LIBRARY_PATH=$P/usr/lib/postfix "$P/usr/sbin/smtp-sink" 2>&1 | grep -qi usage

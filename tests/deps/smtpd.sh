@@ -9,11 +9,5 @@
 set -e
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 P=$TOP/tests/tmp/peers/postfix
-if [ ! -x "$P/usr/sbin/smtp-source" ]; then
-  d=$(mktemp -d /tmp/quail-postfix.XXXXXX)
-  (cd "$d" && apt-get download postfix)
-  mkdir -p "$P"
-  dpkg-deb -x "$d"/postfix_*.deb "$P"
-  rm -rf "$d"
-fi
+sh "$TOP/tests/deps/extract-postfix"
 LD_LIBRARY_PATH=$P/usr/lib/postfix "$P/usr/sbin/smtp-source" 2>&1 | grep -q usage
