@@ -51,13 +51,7 @@ kill -ALRM "$(qsend_pid q12)"
 qwaitend q12 "$n"
 qdels q12 "$n" | qnorm
 waitfor 20 qhas "$h/Maildir" "failure notice"
-python3 - "$h/Maildir" "$me" "$a" <<'PY'
-import mailbox, sys
-me, a = sys.argv[2], sys.argv[3]
-for m in mailbox.Maildir(sys.argv[1], create=False):
-    if m["Subject"] == "failure notice":
-        print(m.get_payload().split("\n\n")[1].replace(a, "ALICE").replace(me, "ME"))
-PY
+qbounce "$h/Maildir" "$me" "$a"
 
 echo '--- bouncemaxbytes cuts the copy of the message'
 svc_stop q12

@@ -61,13 +61,7 @@ n=$(qmsgid q43 "$qp")
 qwaitend q43 "$n"
 qdels q43 "$n" | qnorm
 waitfor 20 qhas "$h/Maildir" "failure notice"
-python3 - "$h/Maildir" "$me" "$a" <<'PY'
-import mailbox, sys
-me, a = sys.argv[2], sys.argv[3]
-for m in mailbox.Maildir(sys.argv[1], create=False):
-    if m["Subject"] == "failure notice":
-        print(m.get_payload().split("\n\n")[1].replace(a, "ALICE").replace(me, "ME"))
-PY
+qbounce "$h/Maildir" "$me" "$a"
 
 echo '--- concurrencyremote 1: never two sessions at once (4 recipients, each held 1 s)'
 svc_stop q43

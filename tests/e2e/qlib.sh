@@ -64,6 +64,17 @@ qlogmsg() {
 qhas() {
   python3 -c 'import mailbox,sys; sys.exit(0 if any(m["Subject"] == sys.argv[2] for m in mailbox.Maildir(sys.argv[1], create=False)) else 1)' "$1" "$2"
 }
+# qbounce DIR ME USER: the first paragraph after the greeting of each
+# "failure notice" in the Maildir DIR, with USER and ME normalised
+qbounce() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import mailbox, sys
+me, a = sys.argv[2], sys.argv[3]
+for m in mailbox.Maildir(sys.argv[1], create=False):
+    if m["Subject"] == "failure notice":
+        print(m.get_payload().split("\n\n")[1].replace(a, "ALICE").replace(me, "ME"))
+PY
+}
 # qwaitend LOG N: waits for "end msg N" after the last "new msg N"
 qwaitend() { waitfor 30 sh -c "awk -v l='new msg $2' '\$0 == l { f = 0 } \$0 == \"end msg $2\" { f = 1 } END { exit !f }' '$T/log/$1'"; }
 # qdels LOG N: the result lines of the deliveries of message N (after its
