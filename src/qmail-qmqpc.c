@@ -3,21 +3,18 @@
    first server in control/qmqpservers that takes it.  Runs as its caller;
    a mini-qmail host installs it as bin/qmail-queue.  Prints nothing. */
 #include <errno.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 #include "auto.h"
 #include "buffer.h"
 #include "byte.h"
 #include "control.h"
-#include "fd.h"
 #include "fmt.h"
 #include "ip.h"
 #include "netstring.h"
 #include "scan.h"
 #include "sig.h"
+#include "socket.h"
 #include "str.h"
 #include "stralloc.h"
 #include "timeoutio.h"
@@ -86,28 +83,25 @@ static void readenvelope(void)
 }
 
 /* "a.b.c.d", "a.b.c.d:port", "x:y::z" or "[x:y::z]:port" */
-static int parseserver(const char *s, unsigned char ip[16], int *v6, unsigned long *port)
+static int parseserver(const char *s, unsigned char ip[16], unsigned long *port)
 {
   unsigned char ip4[4];
   size_t n;
   char text[IP6_FMT + 1];
   *port = PORT;
-  *v6 = 0;
   if (*s == '[') {
     n = str_chr(s + 1, ']');
     if (!s[1 + n] || n > IP6_FMT) return 0;
     byte_copy(text, n, s + 1);
     text[n] = 0;
     if (!n || ip6_scan(text, ip) != n) return 0;
-    *v6 = 1;
     s += n + 2;
   } else if ((n = ip4_scan(s, ip4))) {
-    byte_copy(ip, 4, ip4);
+    socket_ipv4(ip, ip4);
     s += n;
   } else {
     n = str_len(s);
     if (!n || ip6_scan(s, ip) != n) return 0;
-    *v6 = 1;
     return 1;
   }
   if (*s == ':') {
@@ -118,41 +112,15 @@ static int parseserver(const char *s, unsigned char ip[16], int *v6, unsigned lo
 }
 
 /* a connected socket, or -1 with *code 72 (timeout) or 73 (refused) */
-static int connectto(const unsigned char *ip, int v6, unsigned long port, int *code)
+static int connectto(const unsigned char ip[16], unsigned long port, int *code)
 {
-  struct sockaddr_in sa4;
-  struct sockaddr_in6 sa6;
-  struct pollfd p;
-  socklen_t sl;
-  int s, r, err = 0;
+  int s = socket_tcp(ip);
   *code = 73;
-  s = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
   if (s == -1) _exit(56);
-  if (ndelay_on(s) == -1 || coe(s) == -1) _exit(56);
-  if (v6) {
-    byte_zero(&sa6, sizeof sa6);
-    sa6.sin6_family = AF_INET6;
-    sa6.sin6_port = htons((unsigned short)port);
-    byte_copy(&sa6.sin6_addr, 16, ip);
-    r = connect(s, (struct sockaddr *)&sa6, sizeof sa6);
-  } else {
-    byte_zero(&sa4, sizeof sa4);
-    sa4.sin_family = AF_INET;
-    sa4.sin_port = htons((unsigned short)port);
-    byte_copy(&sa4.sin_addr, 4, ip);
-    r = connect(s, (struct sockaddr *)&sa4, sizeof sa4);
-  }
-  if (r == -1 && errno == EINPROGRESS) {
-    p.fd = s; p.events = POLLOUT; p.revents = 0;
-    do r = poll(&p, 1, TIMEOUTCONNECT * 1000); while (r == -1 && errno == EINTR);
-    if (r == 0) { *code = 72; close(s); return -1; }
-    sl = sizeof err;
-    if (r == -1 || getsockopt(s, SOL_SOCKET, SO_ERROR, &err, &sl) == -1 || err) { close(s); return -1; }
-    r = 0;
-  }
-  if (r == -1) { close(s); return -1; }
-  if (ndelay_off(s) == -1) { close(s); return -1; }
-  return s;
+  if (socket_connect_timeout(s, ip, (unsigned int)port, TIMEOUTCONNECT) == 0) return s;
+  if (errno == ETIMEDOUT) *code = 72;
+  close(s);
+  return -1;
 }
 
 static ssize_t netread(int fd, char *buf, size_t len) { return timeoutread(TIMEOUT, fd, buf, len); }
@@ -191,7 +159,7 @@ int main(int argc, char **argv)
   unsigned char ip[16];
   unsigned long port;
   size_t i;
-  int v6, s, code = 55, r;
+  int s, code = 55, r;
 
   sig_ignore(SIGPIPE);
   readmessage();
@@ -200,8 +168,8 @@ int main(int argc, char **argv)
   r = control_readfile(&servers, "control/qmqpservers");
   if (r != 1) _exit(55);
   for (i = 0; i < servers.len; i += str_len(servers.s + i) + 1) {
-    if (!parseserver(servers.s + i, ip, &v6, &port)) continue;
-    s = connectto(ip, v6, port, &code);
+    if (!parseserver(servers.s + i, ip, &port)) continue;
+    s = connectto(ip, port, &code);
     if (s == -1) continue;
     r = exchange(s);
     close(s);
